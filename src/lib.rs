@@ -1,0 +1,145 @@
+//! # declutter — streaming reader mode
+//!
+//! Turns a cluttered web page into its article: ads, cookie banners,
+//! navigation, share bars, rating widgets and endless link lists removed;
+//! text, images, tables and code kept. No DOM tree is built: two
+//! [`lol_html`] passes over the same input do the work.
+//!
+//! 1. **measure** — every element gets compact statistics (text, link text,
+//!    paragraphs, class/id/role signals) keyed by its ordinal (the n-th start
+//!    tag in document order);
+//! 2. **decide** — the statistics pick the article container and mark junk,
+//!    each removal with a reason;
+//! 3. **rewrite** — the second pass serializes the article by ordinal:
+//!    junk dropped, wrappers unwrapped, lazy images fixed, URLs resolved,
+//!    everything sanitized to an allowlist.
+//!
+//! ```
+//! let html = r#"<html><head><title>Hello - Site</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/about">About</a></nav>
+//!   <article><h1>Hello</h1><p>First paragraph of the article, with enough words
+//!   to count as content, commas, and more words.</p>
+//!   <p>Second paragraph, also long enough to matter to the scorer.</p></article>
+//!   <div class="adsbygoogle">Advertisement</div></body></html>"#;
+//! let article = declutter::clean(html, &declutter::Options::default()).unwrap();
+//! assert!(article.text_content.contains("First paragraph"));
+//! assert!(!article.text_content.contains("About"));
+//! assert!(!article.text_content.contains("Advertisement"));
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod article;
+mod decide;
+pub mod encoding;
+mod entities;
+mod error;
+mod measure;
+mod meta;
+mod options;
+mod rewrite;
+pub mod rules;
+mod text;
+mod url;
+mod walk;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use article::{Article, Category, CategoryCount, Removal, Report};
+pub use error::{Error, Result};
+pub use options::Options;
+pub use text::to_markdown;
+
+/// Cleans one page given as a string.
+///
+/// Never panics on any input: malformed HTML gets a best-effort article,
+/// only the cases listed in [`Error`] fail.
+pub fn clean(html: &str, options: &Options) -> Result<Article> {
+    let mut c = Cleaner::new(options.clone())?;
+    c.write(html.as_bytes())?;
+    c.finish()
+}
+
+/// Cleans one page given as raw bytes, decoding them like a browser: BOM,
+/// then the transport charset (e.g. from `Content-Type`), then the
+/// `<meta charset>` prescan, then windows-1252.
+pub fn clean_bytes(bytes: &[u8], transport_charset: Option<&str>, options: &Options) -> Result<Article> {
+    let text = encoding::decode_html(bytes, transport_charset)?;
+    clean(&text, options)
+}
+
+/// A cheap check (one pass, no extraction) whether the page probably has an
+/// article worth a reader view, like Readability's `isProbablyReaderable`.
+///
+/// ```
+/// let long = format!("<article><p>{}</p></article>", "Some words here. ".repeat(40));
+/// assert!(declutter::is_probably_readerable(&long));
+/// assert!(!declutter::is_probably_readerable("<ul><li><a href=/>Home</a></li></ul>"));
+/// ```
+pub fn is_probably_readerable(html: &str) -> bool {
+    measure::probably_readerable(html)
+}
+
+/// A streaming cleaner: feed the page as it arrives, get the article at the
+/// end. The first pass runs while chunks arrive; the input is kept (the
+/// second pass needs it), so memory is O(input + elements).
+///
+/// ```
+/// let mut c = declutter::Cleaner::new(declutter::Options::default()).unwrap();
+/// c.write(b"<article><p>Hello, streaming ").unwrap();
+/// c.write(b"world.</p></article>").unwrap();
+/// let a = c.finish().unwrap();
+/// assert!(a.text_content.contains("Hello, streaming world."));
+/// ```
+pub struct Cleaner {
+    options: Options,
+    input: Vec<u8>,
+    measurer: Option<measure::Measurer>,
+    failed: bool,
+}
+
+impl Cleaner {
+    /// A new cleaner; fails only on invalid options.
+    pub fn new(options: Options) -> Result<Self> {
+        options.validate()?;
+        let measurer = measure::Measurer::new(&options);
+        Ok(Cleaner { options, input: Vec::new(), measurer: Some(measurer), failed: false })
+    }
+
+    /// Feeds the next chunk of UTF-8 input. Chunks may split anywhere, even
+    /// inside a multi-byte character or a tag.
+    pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
+        if self.failed {
+            return Err(Error::CleanerFinished);
+        }
+        if self.input.len() + chunk.len() > self.options.max_input_bytes {
+            self.failed = true;
+            self.measurer = None;
+            return Err(Error::InputTooLarge {
+                size: self.input.len() + chunk.len(),
+                limit: self.options.max_input_bytes,
+            });
+        }
+        self.input.extend_from_slice(chunk);
+        let m = self.measurer.as_mut().ok_or(Error::CleanerFinished)?;
+        if let Err(e) = m.write(chunk) {
+            // lol_html's rewriter must not be used after its first error: drop it.
+            self.failed = true;
+            self.measurer = None;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Ends the input and returns the article.
+    pub fn finish(mut self) -> Result<Article> {
+        if self.failed {
+            return Err(Error::CleanerFinished);
+        }
+        let m = self.measurer.take().ok_or(Error::CleanerFinished)?;
+        let doc = m.finish(&self.input)?;
+        let plan = decide::decide(&doc, &self.options);
+        rewrite::rewrite(&self.input, &doc, &plan, &self.options)
+    }
+}

@@ -1,0 +1,218 @@
+//! Options for [`clean`](crate::clean) and [`Cleaner`](crate::Cleaner).
+//!
+//! Every field has a documented default; [`Options::default()`] is what a
+//! reader view wants. List options come in pairs: `add_*` extends the
+//! built-in list, `rm_*` takes entries out of it (like ammonia and
+//! DOMPurify's `ADD_TAGS`), so you never have to copy a default list to
+//! change one entry.
+
+use crate::error::{Error, Result};
+
+/// How to clean a page. Build with `Options::default()` and set fields.
+///
+/// ```
+/// let mut o = declutter::Options::default();
+/// o.url = Some("https://example.com/a/b.html".into());
+/// let a = declutter::clean("<p><a href='c.html'>link</a></p>", &o).unwrap();
+/// assert!(a.content.contains("https://example.com/a/c.html"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, rename_all = "camelCase", deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Options {
+    /// The page's URL, used to resolve relative links and image sources
+    /// (a `<base href>` in the page takes precedence, as in a browser).
+    ///
+    /// Default: `None` (relative URLs are kept relative).
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.url = Some("http://fakehost/test/page.html".into());
+    /// let a = declutter::clean("<p><img src='x.png'> text</p>", &o).unwrap();
+    /// assert!(a.content.contains("http://fakehost/test/x.png"));
+    /// ```
+    pub url: Option<String>,
+
+    /// Keep images (`<img>`, `<picture>`, figures) in `content`.
+    ///
+    /// Default: `true`.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.keep_images = false;
+    /// let a = declutter::clean("<p><img src='http://x/y.png'>Words.</p>", &o).unwrap();
+    /// assert!(!a.content.contains("<img"));
+    /// ```
+    pub keep_images: bool,
+
+    /// Keep `class` attributes in `content` (only `id`, `href`, `src` and a
+    /// few other harmless attributes survive otherwise).
+    ///
+    /// Default: `false`.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.keep_classes = true;
+    /// let a = declutter::clean("<p class='lead'>Words, words.</p>", &o).unwrap();
+    /// assert!(a.content.contains("class=\"lead\""));
+    /// ```
+    pub keep_classes: bool,
+
+    /// Remove junk (ads, consent banners, link lists, share bars, rating
+    /// widgets, ...) *inside* the article too, not only around it.
+    ///
+    /// Default: `true`.
+    ///
+    /// ```
+    /// let html = "<article><p>Body text, long enough.</p>\
+    ///             <div class='share-buttons'><a href='/s'>Share</a></div></article>";
+    /// let a = declutter::clean(html, &declutter::Options::default()).unwrap();
+    /// assert!(!a.text_content.contains("Share"));
+    /// ```
+    pub remove_junk: bool,
+
+    /// Minimum article length in characters before the extractor retries
+    /// with looser rules (Readability's `charThreshold`).
+    ///
+    /// Default: `500`.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.char_threshold = 100;
+    /// assert!(declutter::clean("<p>x</p>", &o).is_ok());
+    /// ```
+    pub char_threshold: usize,
+
+    /// Limit in bytes for lol_html's internal buffers (a start tag or an
+    /// attribute that never ends is buffered whole). Above it cleaning
+    /// fails with [`Error::MemoryLimitExceeded`].
+    ///
+    /// Default: `64 MiB`.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.max_memory = 1024;
+    /// let huge = format!("<p title='{}'>x</p>", "a".repeat(100_000));
+    /// assert!(matches!(declutter::clean(&huge, &o),
+    ///     Err(declutter::Error::MemoryLimitExceeded { .. })));
+    /// ```
+    pub max_memory: usize,
+
+    /// Largest input in bytes the cleaner accepts.
+    ///
+    /// Default: `512 MiB`.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.max_input_bytes = 10;
+    /// assert!(declutter::clean("<p>more than ten bytes</p>", &o).is_err());
+    /// ```
+    pub max_input_bytes: usize,
+
+    /// Tags to allow in `content` on top of the built-in allowlist
+    /// (`rules::ALLOWED_TAGS`). Dangerous tags (`script`, `iframe` outside
+    /// the video hosts, `object`, `form`, `style`, ...) can never be added.
+    ///
+    /// Default: empty.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.add_allowed_tags = vec!["kbd".into()];
+    /// let a = declutter::clean("<p>Press <kbd>Esc</kbd>, then wait.</p>", &o).unwrap();
+    /// assert!(a.content.contains("<kbd>"));
+    /// ```
+    pub add_allowed_tags: Vec<String>,
+
+    /// Tags to take out of the built-in allowlist: they are unwrapped
+    /// (their text stays, the tag goes).
+    ///
+    /// Default: empty.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.rm_allowed_tags = vec!["em".into()];
+    /// let a = declutter::clean("<p>Some <em>stress</em>, here.</p>", &o).unwrap();
+    /// assert!(!a.content.contains("<em>") && a.text_content.contains("stress"));
+    /// ```
+    pub rm_allowed_tags: Vec<String>,
+
+    /// Extra class/id tokens that mark an element as junk (removed with the
+    /// reason "custom"), on top of `rules::JUNK_TOKENS`.
+    ///
+    /// Default: empty.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.add_junk_tokens = vec!["promo-box".into()];
+    /// let html = "<article><p>Body text, long enough, with commas.</p>\
+    ///             <div class='promo-box'>Buy now</div></article>";
+    /// let a = declutter::clean(html, &o).unwrap();
+    /// assert!(!a.text_content.contains("Buy now"));
+    /// ```
+    pub add_junk_tokens: Vec<String>,
+
+    /// Built-in junk tokens to ignore (for a site whose article container
+    /// is, say, `class="sidebar-layout"`).
+    ///
+    /// Default: empty.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.rm_junk_tokens = vec!["share".into()];
+    /// assert!(declutter::clean("<p>x</p>", &o).is_ok());
+    /// ```
+    pub rm_junk_tokens: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            url: None,
+            keep_images: true,
+            keep_classes: false,
+            remove_junk: true,
+            char_threshold: 500,
+            max_memory: 64 << 20,
+            max_input_bytes: 512 << 20,
+            add_allowed_tags: Vec::new(),
+            rm_allowed_tags: Vec::new(),
+            add_junk_tokens: Vec::new(),
+            rm_junk_tokens: Vec::new(),
+        }
+    }
+}
+
+impl Options {
+    /// Checks that the options can work; `clean` calls it first.
+    ///
+    /// ```
+    /// let mut o = declutter::Options::default();
+    /// o.max_memory = 0;
+    /// assert!(o.validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        if self.max_memory < 256 {
+            return Err(Error::InvalidOption(format!(
+                "maxMemory must be at least 256 bytes, got {}",
+                self.max_memory
+            )));
+        }
+        if self.max_input_bytes == 0 {
+            return Err(Error::InvalidOption("maxInputBytes must be positive".into()));
+        }
+        if let Some(u) = &self.url {
+            if !crate::url::is_absolute_http(u) {
+                return Err(Error::InvalidOption(format!(
+                    "url must be an absolute http(s) URL, got {u:?}"
+                )));
+            }
+        }
+        for t in self.add_allowed_tags.iter() {
+            if crate::rules::FORBIDDEN_TAGS.contains(&t.to_ascii_lowercase().as_str()) {
+                return Err(Error::InvalidOption(format!("tag <{t}> can never be allowed")));
+            }
+        }
+        Ok(())
+    }
+}
