@@ -39,6 +39,7 @@ mod meta;
 mod options;
 mod rewrite;
 pub mod rules;
+mod tags;
 mod text;
 mod url;
 mod walk;
@@ -140,6 +141,6 @@ impl Cleaner {
         let m = self.measurer.take().ok_or(Error::CleanerFinished)?;
         let doc = m.finish(&self.input)?;
         let plan = decide::decide(&doc, &self.options);
-        rewrite::rewrite(&self.input, &doc, &plan, &self.options)
+        rewrite::rewrite(&self.input, &doc, plan, &self.options)
     }
 }

@@ -1,10 +1,661 @@
-//! Pass 1 (placeholder while the real one is written).
-use crate::{Options, Result};
-pub(crate) struct Measurer;
-pub(crate) struct Doc;
-impl Measurer {
-    pub fn new(_o: &Options) -> Self { Measurer }
-    pub fn write(&mut self, _c: &[u8]) -> Result<()> { Ok(()) }
-    pub fn finish(self, _input: &[u8]) -> Result<Doc> { Ok(Doc) }
+//! Pass 1: measure every element.
+//!
+//! One lol_html walk records, per element ordinal, compact statistics —
+//! tag, parent, own text length and commas, class/id/role signals — and
+//! the page metadata. Subtree totals are *not* summed here: the decide
+//! step sums them bottom-up after it has taken removed subtrees out, which
+//! is what Readability gets by mutating its DOM.
+
+use std::collections::HashMap;
+
+use lol_html::html_content::{Element, TextChunk, TextType};
+
+use crate::article::Category;
+use crate::error::Result;
+use crate::rules;
+use crate::tags::Tag;
+use crate::walk::{Visitor, Walk};
+use crate::Options;
+
+/// "No element" in parent links.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Static signals of one element (bit flags).
+pub(crate) mod flag {
+    /// The element is an `<a href>` or inside one: its text is link text.
+    pub const IN_LINK: u32 = 1 << 0;
+    /// `hidden`, `display:none`, `visibility:hidden` or `aria-hidden=true`.
+    pub const HIDDEN: u32 = 1 << 1;
+    /// Readability's unlikely-candidate class/id match (and no rescue).
+    pub const UNLIKELY: u32 = 1 << 2;
+    /// ARIA role of page chrome (`navigation`, `dialog`, ...).
+    pub const UNLIKELY_ROLE: u32 = 1 << 3;
+    /// Author-line candidate (`class=byline`, `rel=author`, `itemprop=author`).
+    pub const BYLINE: u32 = 1 << 4;
+    /// Share-bar class/id (`share`, `sharedaddy`).
+    pub const SHARE: u32 = 1 << 5;
+    /// Has a block-level child (so a `div` is not a paragraph).
+    pub const HAS_BLOCK_CHILD: u32 = 1 << 6;
+    /// Text of the element mentions cookies/consent.
+    pub const CONSENT_WORD: u32 = 1 << 7;
+    /// A button-like element whose label is accept/reject/settings.
+    pub const CONSENT_BUTTON: u32 = 1 << 8;
+    /// Its own text is an ad label ("Advertisement").
+    pub const AD_LABEL: u32 = 1 << 9;
+    /// Its own text asks to rate the article.
+    pub const RATING_WORD: u32 = 1 << 10;
+    /// Its own text is a newsletter call.
+    pub const NEWSLETTER_WORD: u32 = 1 << 11;
+    /// Inside `<script>`, `<style>`, `<template>`, ... : no visible text.
+    pub const INVISIBLE: u32 = 1 << 12;
+    /// `position: fixed|sticky` in its inline style (overlays, banners).
+    pub const FIXED: u32 = 1 << 13;
+    /// Inside a `<figure>` (image blocks there are not galleries).
+    pub const IN_FIGURE: u32 = 1 << 14;
+    /// An embed (`iframe`/`embed`/`object`) of a known video host.
+    pub const VIDEO: u32 = 1 << 15;
+    /// A button, `role=button` or submit input.
+    pub const BUTTON: u32 = 1 << 16;
+    /// `itemprop="articleBody"` or similar explicit article markers.
+    pub const ARTICLE_BODY: u32 = 1 << 17;
+    /// `<script type="application/ld+json">`.
+    pub const JSON_LD: u32 = 1 << 18;
+    /// A table with data-table signs (`th`, `caption`, `summary`, `role=table`).
+    pub const DATA_TABLE: u32 = 1 << 19;
+    /// An `<img>` (or `<picture>` source) with a usable image URL.
+    pub const HAS_IMAGE: u32 = 1 << 20;
+    /// A dialog/modal by role or `aria-modal`.
+    pub const DIALOG: u32 = 1 << 21;
+    /// Its text has a sentence end (`. ` or a final `.`).
+    pub const SENTENCE: u32 = 1 << 22;
 }
-pub(crate) fn probably_readerable(_h: &str) -> bool { false }
+
+/// Statistics of one element.
+#[derive(Clone, Debug)]
+pub(crate) struct El {
+    pub tag: Tag,
+    pub parent: u32,
+    pub depth: u32,
+    pub flags: u32,
+    /// Class weight: ±25 per positive/negative class and id match.
+    pub weight: i8,
+    /// Junk category from class/id tokens, with the token that matched.
+    pub junk: Option<(Category, &'static str)>,
+    /// Characters of text directly inside (whitespace runs count once).
+    pub own_text: u32,
+    /// Commas in that text.
+    pub own_commas: u32,
+    /// Hash of the `class` attribute (0 if none): siblings with the top
+    /// candidate's class get a bonus.
+    pub class_hash: u32,
+}
+
+/// Page-level metadata gathered in pass 1.
+#[derive(Default, Debug)]
+pub(crate) struct Meta {
+    pub title: String,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub base_href: Option<String>,
+    /// `<meta>` name/property/itemprop (lowercase) → content, first wins.
+    pub metas: HashMap<String, String>,
+    pub json_ld: Vec<String>,
+}
+
+/// Everything pass 1 learned.
+pub(crate) struct Doc {
+    pub els: Vec<El>,
+    pub meta: Meta,
+    /// Text captured for headings, byline candidates: ordinal → raw text.
+    pub texts: HashMap<u32, String>,
+}
+
+/// Caps for captured text, so a huge `<h1>` cannot grow memory.
+const CAPTURE_LIMIT: usize = 400;
+const JSON_LD_LIMIT: usize = 1 << 20;
+const TITLE_LIMIT: usize = 2000;
+
+pub(crate) struct MeasureVisitor {
+    els: Vec<El>,
+    meta: Meta,
+    texts: HashMap<u32, String>,
+    /// Open elements whose text is being captured.
+    captures: Vec<u32>,
+    last_ws: bool,
+    junk_add: Vec<String>,
+    junk_rm: Vec<String>,
+}
+
+/// Incremental pass 1 (used by the streaming [`Cleaner`](crate::Cleaner)).
+pub(crate) struct Measurer {
+    walk: Walk<MeasureVisitor>,
+}
+
+impl Measurer {
+    pub fn new(o: &Options) -> Self {
+        let v = MeasureVisitor {
+            els: Vec::with_capacity(1024),
+            meta: Meta::default(),
+            texts: HashMap::new(),
+            captures: Vec::new(),
+            last_ws: true,
+            junk_add: o.add_junk_tokens.iter().map(|s| s.to_ascii_lowercase()).collect(),
+            junk_rm: o.rm_junk_tokens.iter().map(|s| s.to_ascii_lowercase()).collect(),
+        };
+        Measurer { walk: Walk::new(v, o.max_memory) }
+    }
+    pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
+        self.walk.write(chunk)
+    }
+    pub fn finish(self, _input: &[u8]) -> Result<Doc> {
+        let v = self.walk.finish()?;
+        Ok(Doc { els: v.els, meta: v.meta, texts: v.texts })
+    }
+}
+
+fn contains_any(hay: &str, needles: &'static [&'static str]) -> Option<&'static str> {
+    needles.iter().copied().find(|n| hay.contains(n))
+}
+
+/// Splits a lowercased class/id string into tokens.
+fn tokens(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_ascii_alphanumeric())).filter(|t| !t.is_empty())
+}
+
+/// Junk category from class/id, most specific first.
+fn junk_of(lc: &str, add: &[String], rm: &[String]) -> Option<(Category, &'static str)> {
+    let removed = |t: &str| rm.iter().any(|r| r == t);
+    for s in rules::CONSENT_SUBSTRINGS {
+        if lc.contains(s) && !removed(s) {
+            return Some((Category::CookieBanner, s));
+        }
+    }
+    for s in rules::AD_SUBSTRINGS {
+        if lc.contains(s) && !removed(s) {
+            return Some((Category::Ad, s));
+        }
+    }
+    let tables: &[(Category, &[&'static str])] = &[
+        (Category::Ad, rules::AD_TOKENS),
+        (Category::Share, rules::SHARE_TOKENS),
+        (Category::Newsletter, rules::NEWSLETTER_TOKENS),
+        (Category::Rating, rules::RATING_TOKENS),
+        (Category::Comments, rules::COMMENT_TOKENS),
+        (Category::Navigation, rules::NAV_TOKENS),
+        (Category::Related, rules::RELATED_TOKENS),
+        (Category::HeaderFooter, rules::CHROME_TOKENS),
+    ];
+    for tok in tokens(lc) {
+        for (cat, table) in tables {
+            if let Some(t) = table.iter().find(|t| **t == tok) {
+                if !removed(t) {
+                    return Some((*cat, t));
+                }
+            }
+        }
+    }
+    // Hyphenated tokens in the tables (`site-header`, `most-read`).
+    for (cat, table) in [(Category::Related, rules::RELATED_TOKENS), (Category::HeaderFooter, rules::CHROME_TOKENS), (Category::Newsletter, rules::NEWSLETTER_TOKENS)] {
+        for t in table.iter().filter(|t| t.contains('-')) {
+            if lc.contains(t) && !removed(t) {
+                return Some((cat, t));
+            }
+        }
+    }
+    for a in add {
+        if tokens(lc).any(|t| t == a) || (a.contains('-') && lc.contains(a.as_str())) {
+            return Some((Category::Custom, "add_junk_tokens"));
+        }
+    }
+    None
+}
+
+fn style_hidden(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+fn style_fixed(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("position:fixed") || s.contains("position:sticky")
+}
+
+impl MeasureVisitor {
+    fn meta_tag(&mut self, el: &Element<'_, '_>) {
+        let content = match el.get_attribute("content") {
+            Some(c) => c,
+            None => {
+                if let Some(cs) = el.get_attribute("http-equiv") {
+                    let _ = cs;
+                }
+                return;
+            }
+        };
+        for key in ["property", "name", "itemprop"] {
+            if let Some(k) = el.get_attribute(key) {
+                // `property="og:title twitter:title"`: several keys at once.
+                for k in k.split_ascii_whitespace() {
+                    let k = k.to_ascii_lowercase();
+                    if k.len() <= 64 && self.meta.metas.len() < 256 {
+                        self.meta.metas.entry(k).or_insert_with(|| content.clone());
+                    }
+                }
+            }
+        }
+        if let Some(h) = el.get_attribute("http-equiv") {
+            if h.eq_ignore_ascii_case("content-language") {
+                self.meta.metas.entry("content-language".into()).or_insert(content);
+            }
+        }
+    }
+}
+
+impl Visitor for MeasureVisitor {
+    fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, parent: Option<u32>, _void: bool) {
+        let name = el.tag_name();
+        let tag = crate::tags::intern(&name);
+        let (pflags, depth) = match parent {
+            Some(p) => {
+                let pe = &mut self.els[p as usize];
+                if tag.is_block() {
+                    pe.flags |= flag::HAS_BLOCK_CHILD;
+                }
+                (pe.flags, pe.depth + 1)
+            }
+            None => (0, 0),
+        };
+        let mut flags = pflags & (flag::IN_LINK | flag::INVISIBLE | flag::IN_FIGURE);
+        let mut weight: i32 = 0;
+        let mut junk = None;
+
+        if tag.is_invisible() {
+            flags |= flag::INVISIBLE;
+        }
+        match tag {
+            Tag::A => {
+                if el.has_attribute("href") {
+                    flags |= flag::IN_LINK;
+                }
+                if el.get_attribute("rel").is_some_and(|r| r.to_ascii_lowercase().split_ascii_whitespace().any(|t| t == "author")) {
+                    flags |= flag::BYLINE;
+                }
+            }
+            Tag::FIGURE => flags |= flag::IN_FIGURE,
+            Tag::BUTTON => flags |= flag::BUTTON,
+            Tag::INPUT => {
+                if el.get_attribute("type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "submit" | "button")) {
+                    flags |= flag::BUTTON;
+                }
+            }
+            Tag::HTML => {
+                self.meta.lang = el.get_attribute("lang").filter(|s| !s.trim().is_empty());
+                self.meta.dir = el.get_attribute("dir").map(|d| d.to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr" || d == "auto");
+            }
+            Tag::BASE => {
+                if self.meta.base_href.is_none() {
+                    self.meta.base_href = el.get_attribute("href");
+                }
+            }
+            Tag::META => self.meta_tag(el),
+            Tag::TITLE => {
+                // The document title, not an SVG `<title>` deeper down.
+                let in_svg = parent.is_some_and(|p| self.els[p as usize].tag == Tag::SVG || self.els[p as usize].tag == Tag::OTHER);
+                if self.meta.title.is_empty() && !in_svg {
+                    self.captures.push(ord);
+                }
+            }
+            Tag::SCRIPT => {
+                if el.get_attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                    flags |= flag::JSON_LD;
+                    self.captures.push(ord);
+                }
+            }
+            Tag::IFRAME | Tag::EMBED | Tag::OBJECT => {
+                let src = el.get_attribute("src").or_else(|| el.get_attribute("data")).unwrap_or_default();
+                if is_video_url(&src) {
+                    flags |= flag::VIDEO;
+                }
+            }
+            Tag::TABLE => {
+                if el.has_attribute("summary") || el.get_attribute("role").is_some_and(|r| r == "table" || r == "grid") {
+                    flags |= flag::DATA_TABLE;
+                }
+            }
+            Tag::CAPTION | Tag::TH | Tag::THEAD | Tag::TFOOT => {
+                mark_table_ancestor(&mut self.els, parent);
+            }
+            Tag::H1 | Tag::H2 => self.captures.push(ord),
+            _ => {}
+        }
+
+        if el.has_attribute("hidden") {
+            flags |= flag::HIDDEN;
+        }
+        if let Some(style) = el.get_attribute("style") {
+            if style_hidden(&style) {
+                flags |= flag::HIDDEN;
+            }
+            if style_fixed(&style) {
+                flags |= flag::FIXED;
+            }
+        }
+        if el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
+            flags |= flag::HIDDEN;
+        }
+        if let Some(role) = el.get_attribute("role") {
+            let role = role.to_ascii_lowercase();
+            if rules::UNLIKELY_ROLES.contains(&role.as_str()) {
+                flags |= flag::UNLIKELY_ROLE;
+            }
+            if role == "dialog" || role == "alertdialog" {
+                flags |= flag::DIALOG;
+            }
+            if role == "button" {
+                flags |= flag::BUTTON;
+            }
+        }
+        if el.get_attribute("aria-modal").is_some_and(|v| v == "true") {
+            flags |= flag::DIALOG;
+        }
+        if let Some(ip) = el.get_attribute("itemprop") {
+            let ip = ip.to_ascii_lowercase();
+            if ip.contains("author") {
+                flags |= flag::BYLINE;
+            }
+            if ip.contains("articlebody") {
+                flags |= flag::ARTICLE_BODY;
+            }
+        }
+
+        let class = el.get_attribute("class");
+        let id = el.get_attribute("id");
+        if class.is_some() || id.is_some() {
+            let c = class.as_deref().unwrap_or("").to_ascii_lowercase();
+            let i = id.as_deref().unwrap_or("").to_ascii_lowercase();
+            let both = if i.is_empty() { c.clone() } else { format!("{c} {i}") };
+            if tag != Tag::BODY && tag != Tag::A && tag != Tag::HTML {
+                if contains_any(&both, rules::UNLIKELY_CANDIDATES).is_some()
+                    && contains_any(&both, rules::MAYBE_CANDIDATE).is_none()
+                {
+                    flags |= flag::UNLIKELY;
+                }
+            }
+            for part in [&c, &i] {
+                if part.is_empty() {
+                    continue;
+                }
+                if contains_any(part, rules::NEGATIVE).is_some()
+                    || part.split_ascii_whitespace().any(|w| rules::NEGATIVE_WORDS.contains(&w))
+                {
+                    weight -= rules::CLASS_WEIGHT as i32;
+                }
+                if contains_any(part, rules::POSITIVE).is_some() {
+                    weight += rules::CLASS_WEIGHT as i32;
+                }
+            }
+            if contains_any(&both, rules::BYLINE).is_some() {
+                flags |= flag::BYLINE;
+            }
+            if tokens(&both).any(|t| t == "share" || t == "sharedaddy") {
+                flags |= flag::SHARE;
+            }
+            junk = junk_of(&both, &self.junk_add, &self.junk_rm);
+            if flags & flag::BYLINE != 0 {
+                self.captures.push(ord);
+            }
+        } else if flags & flag::BYLINE != 0 {
+            self.captures.push(ord);
+        }
+        if matches!(tag, Tag::ARTICLE) && weight < 0 {
+            // `<article class="post-media">`: the semantic tag outweighs one class match.
+            weight = 0;
+        }
+
+        self.els.push(El {
+            tag,
+            parent: parent.unwrap_or(NONE),
+            depth,
+            flags,
+            weight: weight.clamp(-100, 100) as i8,
+            junk,
+            own_text: 0,
+            own_commas: 0,
+            class_hash: class.as_deref().map_or(0, hash32),
+        });
+        debug_assert_eq!(self.els.len() as u32, ord + 1);
+    }
+
+    fn text(&mut self, chunk: &TextChunk<'_>, top: Option<u32>) {
+        let s = chunk.as_str();
+        if s.is_empty() {
+            return;
+        }
+        let Some(top) = top else { return };
+        if !self.captures.is_empty() {
+            for &c in &self.captures {
+                let limit = if self.els[c as usize].flags & flag::JSON_LD != 0 {
+                    JSON_LD_LIMIT
+                } else if self.els[c as usize].tag == Tag::TITLE {
+                    TITLE_LIMIT
+                } else {
+                    CAPTURE_LIMIT
+                };
+                let buf = self.texts.entry(c).or_default();
+                if buf.len() < limit {
+                    let room = limit - buf.len();
+                    let mut cut = s.len().min(room);
+                    while !s.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    buf.push_str(&s[..cut]);
+                }
+            }
+        }
+        let e = &self.els[top as usize];
+        if e.flags & flag::INVISIBLE != 0 || matches!(chunk.text_type(), TextType::ScriptData | TextType::RawText) {
+            return;
+        }
+        let (n, commas, last_ws) = count_text(s, self.last_ws);
+        self.last_ws = last_ws;
+        if n == 0 {
+            return;
+        }
+        let mut add = 0;
+        if s.contains(". ") || s.trim_end().ends_with('.') {
+            add |= flag::SENTENCE;
+        }
+        // Consent wording anywhere; short chunks get the label checks.
+        if contains_any_plain(s, CONSENT_NEEDLES) {
+            add |= flag::CONSENT_WORD;
+        }
+        if s.len() <= SHORT_CHUNK {
+            let t = s.trim();
+            if !t.is_empty() {
+                let lc = crate::entities::decode(t).to_lowercase();
+                let lc = lc.trim_matches(|c: char| !c.is_alphanumeric());
+                if is_ad_label(lc) {
+                    add |= flag::AD_LABEL;
+                }
+                if rules::RATING_WORDS.iter().any(|w| lc.contains(w)) {
+                    add |= flag::RATING_WORD;
+                }
+                if rules::NEWSLETTER_WORDS.iter().any(|w| lc.contains(w)) {
+                    add |= flag::NEWSLETTER_WORD;
+                }
+                if e.flags & (flag::BUTTON | flag::IN_LINK) != 0
+                    && lc.len() <= 40
+                    && rules::CONSENT_BUTTON_WORDS.iter().any(|w| word_start(lc, w))
+                {
+                    add |= flag::CONSENT_BUTTON;
+                }
+            }
+        }
+        let e = &mut self.els[top as usize];
+        e.own_text += n;
+        e.own_commas += commas;
+        e.flags |= add;
+    }
+
+    fn end(&mut self, ord: u32) {
+        if self.captures.last() == Some(&ord) {
+            self.captures.pop();
+        } else if let Some(i) = self.captures.iter().rposition(|&c| c == ord) {
+            self.captures.remove(i);
+        }
+        let e = &self.els[ord as usize];
+        // "Has a block descendant", as Readability's `_hasChildBlockElement`.
+        let (f, parent) = (e.flags, e.parent);
+        if f & flag::HAS_BLOCK_CHILD != 0 && parent != NONE {
+            self.els[parent as usize].flags |= flag::HAS_BLOCK_CHILD;
+        }
+        let e = &self.els[ord as usize];
+        if e.tag == Tag::TITLE && self.meta.title.is_empty() {
+            if let Some(t) = self.texts.remove(&ord) {
+                self.meta.title = crate::entities::decode(&t).split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+        } else if e.flags & flag::JSON_LD != 0 {
+            if let Some(t) = self.texts.remove(&ord) {
+                if self.meta.json_ld.len() < 16 {
+                    self.meta.json_ld.push(t);
+                }
+            }
+        }
+    }
+}
+
+fn hash32(s: &str) -> u32 {
+    let s = s.trim();
+    if s.is_empty() {
+        return 0;
+    }
+    // FNV-1a: stable across runs and targets.
+    let mut h: u32 = 0x811c9dc5;
+    for b in s.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x01000193);
+    }
+    h | 1
+}
+
+/// Chunks up to this many bytes get the (allocating) label checks; long
+/// runs of prose are never a label or a button.
+const SHORT_CHUNK: usize = 200;
+
+/// Case-sensitive needles for consent wording (cheap substring checks on
+/// all visible text; `ookie` covers Cookie/cookie/cookies).
+const CONSENT_NEEDLES: &[&str] = &["ookie", "onsent", "onsens", "inwillig", "atenschutz", "OOKIE"];
+
+fn contains_any_plain(s: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| s.contains(n))
+}
+
+/// `w` occurs in `s` at a word start.
+fn word_start(s: &str, w: &str) -> bool {
+    s.match_indices(w).any(|(i, _)| i == 0 || !s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+}
+
+fn is_ad_label(lc: &str) -> bool {
+    if lc.is_empty() || lc.len() > rules::AD_LABEL_MAX_CHARS as usize {
+        return false;
+    }
+    rules::AD_LABELS.iter().any(|l| {
+        if l.len() <= 3 {
+            lc == *l
+        } else {
+            lc.starts_with(l) && !lc[l.len()..].chars().next().is_some_and(|c| c.is_alphanumeric())
+        }
+    })
+}
+
+fn is_video_url(src: &str) -> bool {
+    let s = src.trim();
+    let rest = s.strip_prefix("https:").or_else(|| s.strip_prefix("http:")).unwrap_or(s);
+    let Some(rest) = rest.strip_prefix("//") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    rules::VIDEO_HOSTS.contains(&host.as_str())
+}
+
+pub(crate) fn video_url(src: &str) -> bool {
+    is_video_url(src)
+}
+
+fn mark_table_ancestor(els: &mut [El], mut p: Option<u32>) {
+    let mut hops = 0;
+    while let Some(i) = p {
+        if hops > 4 {
+            break;
+        }
+        let e = &mut els[i as usize];
+        if e.tag == Tag::TABLE {
+            e.flags |= flag::DATA_TABLE;
+            break;
+        }
+        p = (e.parent != NONE).then_some(e.parent);
+        hops += 1;
+    }
+}
+
+/// Counts characters (whitespace runs as one) and commas.
+fn count_text(s: &str, mut last_ws: bool) -> (u32, u32, bool) {
+    let mut n = 0u32;
+    let mut commas = 0u32;
+    for &b in s.as_bytes() {
+        if b & 0xC0 == 0x80 {
+            continue; // UTF-8 continuation byte: counted with its lead byte.
+        }
+        let ws = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        if ws {
+            if !last_ws {
+                n += 1;
+            }
+        } else {
+            n += 1;
+            if b == b',' {
+                commas += 1;
+            }
+        }
+        last_ws = ws;
+    }
+    // Full-width and Arabic commas (CJK/Arabic prose has no ASCII ones).
+    if s.len() > n as usize {
+        commas += s.matches(['\u{FF0C}', '\u{060C}', '\u{3001}']).count() as u32;
+    }
+    (n, commas, last_ws)
+}
+
+/// Readability's `isProbablyReaderable` on pass-1 statistics.
+pub(crate) fn probably_readerable(html: &str) -> bool {
+    let o = Options::default();
+    let mut m = Measurer::new(&o);
+    if m.write(html.as_bytes()).is_err() {
+        return false;
+    }
+    let Ok(doc) = m.finish(html.as_bytes()) else { return false };
+    let n = doc.els.len();
+    let mut total = vec![0u32; n];
+    for i in (0..n).rev() {
+        total[i] += doc.els[i].own_text;
+        let p = doc.els[i].parent;
+        if p != NONE {
+            total[p as usize] += total[i];
+        }
+    }
+    let mut score = 0.0f64;
+    for (i, e) in doc.els.iter().enumerate() {
+        if !matches!(e.tag, Tag::P | Tag::PRE | Tag::ARTICLE) {
+            continue;
+        }
+        if e.flags & (flag::HIDDEN | flag::UNLIKELY | flag::INVISIBLE) != 0 {
+            continue;
+        }
+        let len = total[i] as usize;
+        if len < rules::READERABLE_MIN_CONTENT_LENGTH {
+            continue;
+        }
+        score += ((len - rules::READERABLE_MIN_CONTENT_LENGTH) as f64).sqrt();
+        if score > rules::READERABLE_MIN_SCORE {
+            return true;
+        }
+    }
+    false
+}

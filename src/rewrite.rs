@@ -1,6 +1,738 @@
-//! Pass 2 (placeholder).
-pub(crate) fn rewrite(input: &[u8], _d: &crate::measure::Doc, _p: &crate::decide::Plan, _o: &crate::Options) -> crate::Result<crate::Article> {
-    let mut a = crate::Article::default();
-    a.text_content = String::from_utf8_lossy(input).into_owned();
-    Ok(a)
+//! Pass 2: serialize the article by ordinal.
+//!
+//! The second walk over the same input looks each element up in the
+//! [`Plan`]: outside the article nothing is written; a dropped subtree is
+//! skipped (and reported); inside the article every element is written
+//! *by us* from the allowlist — tag names from our tables, attributes
+//! re-escaped after decoding and checking — never copied from the input.
+//! So what the sanitizer checked is byte for byte what the browser parses.
+
+use std::collections::HashMap;
+
+use lol_html::html_content::{Element, TextChunk, TextType};
+
+use crate::article::{Article, Category, CategoryCount, Removal, Report};
+use crate::decide::{Drop, Plan};
+use crate::entities::decode;
+use crate::error::Result;
+use crate::measure::{Doc, NONE};
+use crate::rules as R;
+use crate::tags::{self, Tag};
+use crate::text::TextBuilder;
+use crate::url::{self, Base, UrlKind};
+use crate::walk::{walk_all, Visitor};
+use crate::Options;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    /// Outside the article: nothing is written.
+    Outside,
+    /// Inside a dropped subtree.
+    Skip,
+    /// Inside the article.
+    Emit,
+}
+
+struct Frame {
+    mode: Mode,
+    /// The end tag to write, if the start tag was written.
+    close: Option<&'static str>,
+    close_owned: Option<String>,
+    breaks_line: bool,
+    pre: bool,
+    /// Report entry this subtree feeds (outermost removed element).
+    report: Option<usize>,
+    tag: Tag,
+}
+
+struct Pending {
+    category: Category,
+    reason: String,
+    element: String,
+    chars: usize,
+    preview: String,
+    listed: bool,
+}
+
+struct RewriteVisitor {
+    drop: Vec<Option<Drop>>,
+    keep_top: Vec<bool>,
+    on_path: Vec<bool>,
+    opts: Options,
+    allowed_extra: Vec<String>,
+    base: Option<Base>,
+    frames: Vec<Frame>,
+    html: String,
+    text: TextBuilder,
+    removals: Vec<Pending>,
+    /// The last `<img>` in the article had no usable source: a following
+    /// `<noscript>` fallback may supply it.
+    img_missing: bool,
+    noscript_buf: Option<String>,
+    first_paragraph: Option<String>,
+    p_capture: Option<(usize, String)>,
+    first_image: Option<String>,
+}
+
+pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Result<Article> {
+    let n = doc.els.len();
+    // Ancestors of the kept blocks: walking through them is not "removing".
+    let mut on_path = vec![false; n];
+    for i in 0..n {
+        if plan.keep_top[i] {
+            let mut p = doc.els[i].parent;
+            while p != NONE && !on_path[p as usize] {
+                on_path[p as usize] = true;
+                p = doc.els[p as usize].parent;
+            }
+        }
+    }
+    let base = resolve_base(doc, o);
+    let meta = crate::meta::page_meta(doc);
+    let Plan { drop, keep_top, byline, title, .. } = plan;
+    let v = RewriteVisitor {
+        drop,
+        keep_top,
+        on_path,
+        opts: o.clone(),
+        allowed_extra: o.add_allowed_tags.iter().map(|t| t.to_ascii_lowercase()).filter(|t| is_safe_tag_name(t)).collect(),
+        base,
+        frames: Vec::with_capacity(64),
+        html: String::with_capacity(input.len() / 4),
+        text: TextBuilder::default(),
+        removals: Vec::new(),
+        img_missing: false,
+        noscript_buf: None,
+        first_paragraph: None,
+        p_capture: None,
+        first_image: None,
+    };
+    let v = walk_all(v, input, o.max_memory)?;
+
+    let text_content = v.text.finish();
+    let length = text_content.chars().count();
+    let word_count = crate::text::word_count(&text_content);
+    let reading_time_minutes = if word_count == 0 { 0 } else { word_count.div_ceil(R::WORDS_PER_MINUTE) };
+    let excerpt = meta.excerpt.clone().or_else(|| v.first_paragraph.clone().map(|p| truncate_chars(&p, R::EXCERPT_MAX_CHARS)));
+    let lead_image = meta
+        .lead_image
+        .as_deref()
+        .and_then(|u| url::sanitize(&url::preprocess(&decode(u)), UrlKind::Image, v.base.as_ref()))
+        .or(v.first_image.clone());
+    let lang = doc.meta.lang.clone().or_else(|| doc.meta.metas.get("content-language").cloned()).map(|l| l.trim().to_string());
+    let report = build_report(v.removals);
+    Ok(Article {
+        title: if title.is_empty() { meta.title.unwrap_or_default() } else { title },
+        byline: meta.byline.or(byline),
+        dir: doc.meta.dir.clone(),
+        lang,
+        content: v.html,
+        text_content,
+        length,
+        excerpt,
+        site_name: meta.site_name,
+        published_time: meta.published_time,
+        lead_image,
+        word_count,
+        reading_time_minutes,
+        report,
+    })
+}
+
+fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+fn build_report(items: Vec<Pending>) -> Report {
+    let mut totals: HashMap<Category, (usize, usize)> = HashMap::new();
+    let mut removed = Vec::new();
+    for p in items {
+        let t = totals.entry(p.category).or_default();
+        t.0 += 1;
+        t.1 += p.chars;
+        if p.listed && removed.len() < R::REPORT_MAX_ITEMS {
+            removed.push(Removal { category: p.category, reason: p.reason, element: p.element, chars: p.chars, preview: p.preview.trim().to_string() });
+        }
+    }
+    let mut totals: Vec<CategoryCount> = totals.into_iter().map(|(category, (elements, chars))| CategoryCount { category, elements, chars }).collect();
+    totals.sort_by(|a, b| b.elements.cmp(&a.elements).then(a.category.cmp(&b.category)));
+    Report { totals, removed }
+}
+
+/// The base URL: `<base href>` resolved against the page URL, else the page URL.
+fn resolve_base(doc: &Doc, o: &Options) -> Option<Base> {
+    let page = o.url.as_deref().and_then(Base::parse);
+    match doc.meta.base_href.as_deref().map(|h| url::preprocess(&decode(h))) {
+        Some(h) if !h.is_empty() => {
+            if let Some(b) = Base::parse(&h) {
+                return Some(b);
+            }
+            match &page {
+                Some(p) => Base::parse(&p.resolve(&h)),
+                None => None,
+            }
+        }
+        _ => page,
+    }
+}
+
+fn is_safe_tag_name(t: &str) -> bool {
+    let mut cs = t.chars();
+    cs.next().is_some_and(|c| c.is_ascii_lowercase())
+        && cs.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !R::FORBIDDEN_TAGS.contains(&t)
+}
+
+/// `div#id.class.names` for the report.
+fn describe(el: &Element<'_, '_>, name: &str) -> String {
+    let mut s = String::from(name);
+    if let Some(id) = el.get_attribute("id") {
+        let id = id.trim();
+        if !id.is_empty() {
+            s.push('#');
+            s.extend(id.chars().take(40));
+        }
+    }
+    if let Some(c) = el.get_attribute("class") {
+        for c in c.split_ascii_whitespace().take(3) {
+            s.push('.');
+            s.extend(c.chars().take(30));
+        }
+    }
+    s
+}
+
+pub(crate) fn escape_text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Is this `data:`/placeholder source a stand-in for a lazy image?
+fn is_placeholder(src: &str) -> bool {
+    let s = src.trim();
+    if s.is_empty() {
+        return true;
+    }
+    if s.len() >= 5 && s[..5].eq_ignore_ascii_case("data:") {
+        return s.len() < R::PLACEHOLDER_DATA_URL_MAX || s.contains("svg");
+    }
+    let l = s.to_ascii_lowercase();
+    l.contains("placeholder") || l.contains("blank.gif") || l.contains("spacer.gif") || l.contains("pixel.gif") || l.contains("lazy") && l.ends_with(".gif")
+}
+
+fn looks_like_image_url(v: &str) -> bool {
+    let l = v.trim().to_ascii_lowercase();
+    let path = l.split(['?', '#']).next().unwrap_or("");
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| path.ends_with(e)) && !l.contains(' ')
+}
+
+fn looks_like_srcset(v: &str) -> bool {
+    let l = v.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".avif"].iter().any(|e| l.contains(e)) && l.split(',').any(|c| {
+        let mut parts = c.split_whitespace();
+        parts.next().is_some() && parts.next().is_some_and(|d| d.ends_with('w') || d.ends_with('x'))
+    })
+}
+
+impl RewriteVisitor {
+    fn sanitize_url(&self, raw: &str, kind: UrlKind) -> Option<String> {
+        let u = url::preprocess(&decode(raw));
+        if u.is_empty() {
+            return None;
+        }
+        url::sanitize(&u, kind, self.base.as_ref())
+    }
+
+    fn sanitize_srcset(&self, raw: &str) -> Option<String> {
+        let decoded = decode(raw);
+        let mut out = Vec::new();
+        for cand in decoded.split(',') {
+            let cand = cand.trim();
+            if cand.is_empty() {
+                continue;
+            }
+            let mut parts = cand.split_whitespace();
+            let u = parts.next().unwrap_or("");
+            let desc: Vec<&str> = parts.collect();
+            if u.len() >= 5 && u[..5].eq_ignore_ascii_case("data:") {
+                continue;
+            }
+            if !desc.iter().all(|d| d.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')) {
+                continue;
+            }
+            if let Some(s) = url::sanitize(&url::preprocess(u), UrlKind::Image, self.base.as_ref()) {
+                if s.contains(',') {
+                    continue; // would split differently when the browser re-parses it
+                }
+                out.push(if desc.is_empty() { s } else { format!("{s} {}", desc.join(" ")) });
+            }
+        }
+        (!out.is_empty()).then(|| out.join(", "))
+    }
+
+    fn open_tag(&mut self, name: &str, attrs: &[(&str, String)]) {
+        self.html.push('<');
+        self.html.push_str(name);
+        for (k, v) in attrs {
+            self.html.push(' ');
+            self.html.push_str(k);
+            self.html.push_str("=\"");
+            escape_attr(&mut self.html, v);
+            self.html.push('"');
+        }
+        self.html.push('>');
+    }
+
+    /// Attributes to write for an allowed element.
+    fn attrs_for(&self, el: &Element<'_, '_>, name: &str) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> = Vec::new();
+        let per_tag: &[&'static str] = R::TAG_ATTRIBUTES.iter().find(|(t, _)| *t == name).map_or(&[], |(_, a)| a);
+        for &a in R::GLOBAL_ATTRIBUTES.iter().chain(per_tag.iter()) {
+            let Some(v) = el.get_attribute(a) else { continue };
+            if a == "src" && name == "img" {
+                continue; // images are handled by `image`
+            }
+            if a == "srcset" {
+                if let Some(s) = self.sanitize_srcset(&v) {
+                    out.push((a, s));
+                }
+                continue;
+            }
+            if R::URL_ATTRIBUTES.contains(&a) {
+                let kind = if a == "href" { UrlKind::Link } else { UrlKind::Resource };
+                if let Some(u) = self.sanitize_url(&v, kind) {
+                    out.push((a, u));
+                }
+                continue;
+            }
+            let d = decode(&v).into_owned();
+            if a == "dir" && !matches!(d.trim().to_ascii_lowercase().as_str(), "ltr" | "rtl" | "auto") {
+                continue;
+            }
+            out.push((a, d));
+        }
+        if self.opts.keep_classes {
+            if let Some(c) = el.get_attribute("class") {
+                out.push(("class", decode(&c).into_owned()));
+            }
+        }
+        out
+    }
+
+    /// The real source of an image, following lazy-loading conventions.
+    fn image_attrs(&self, el: &Element<'_, '_>) -> Option<Vec<(&'static str, String)>> {
+        let src = el.get_attribute("src").unwrap_or_default();
+        let mut chosen: Option<String> = None;
+        if !is_placeholder(&src) {
+            chosen = self.sanitize_url(&src, UrlKind::Image);
+        }
+        let mut lazy_from_attr = false;
+        if chosen.is_none() || src.trim().is_empty() || is_placeholder(&src) {
+            for a in R::LAZY_SRC_ATTRIBUTES {
+                if let Some(v) = el.get_attribute(a) {
+                    if let Some(u) = self.sanitize_url(&v, UrlKind::Image) {
+                        chosen = Some(u);
+                        lazy_from_attr = true;
+                        break;
+                    }
+                }
+            }
+        }
+        let mut srcset = None;
+        for a in R::LAZY_SRCSET_ATTRIBUTES {
+            if let Some(v) = el.get_attribute(a) {
+                srcset = self.sanitize_srcset(&v);
+                if srcset.is_some() {
+                    break;
+                }
+            }
+        }
+        if srcset.is_none() {
+            if let Some(v) = el.get_attribute("srcset") {
+                srcset = self.sanitize_srcset(&v);
+            }
+        }
+        if chosen.is_none() && !lazy_from_attr {
+            // Any other attribute that holds an image URL (Readability's
+            // `_fixLazyImages`): `data-lazyload`, `data-full`, ...
+            for attr in el.attributes() {
+                let v = attr.value();
+                if looks_like_image_url(&v) {
+                    chosen = self.sanitize_url(&v, UrlKind::Image);
+                    if chosen.is_some() {
+                        break;
+                    }
+                } else if srcset.is_none() && looks_like_srcset(&v) {
+                    srcset = self.sanitize_srcset(&v);
+                }
+            }
+        }
+        if chosen.is_none() && srcset.is_none() {
+            return None;
+        }
+        let mut out: Vec<(&'static str, String)> = Vec::new();
+        if let Some(c) = chosen {
+            out.push(("src", c));
+        }
+        if let Some(s) = srcset {
+            out.push(("srcset", s));
+        }
+        for a in ["alt", "title", "width", "height"] {
+            if let Some(v) = el.get_attribute(a) {
+                out.push((a, decode(&v).into_owned()));
+            }
+        }
+        Some(out)
+    }
+
+    fn add_removal(&mut self, el: &Element<'_, '_>, name: &str, d: &Drop) -> Option<usize> {
+        let listed = !matches!(d.category, Category::NonContent | Category::Hidden);
+        self.removals.push(Pending {
+            category: d.category,
+            reason: d.reason.clone(),
+            element: if listed { describe(el, name) } else { String::new() },
+            chars: 0,
+            preview: String::new(),
+            listed,
+        });
+        Some(self.removals.len() - 1)
+    }
+
+    fn emit_noscript_image(&mut self, markup: &str) {
+        // `<noscript><img src="real.jpg"></noscript>` after a placeholder.
+        let Some(start) = markup.to_ascii_lowercase().find("<img") else { return };
+        let attrs = parse_attrs(&markup[start + 4..]);
+        let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let Some(src) = get("src").or_else(|| get("data-src")) else { return };
+        let Some(u) = self.sanitize_url(&src, UrlKind::Image) else { return };
+        let mut out: Vec<(&str, String)> = vec![("src", u)];
+        if let Some(s) = get("srcset").and_then(|s| self.sanitize_srcset(&s)) {
+            out.push(("srcset", s));
+        }
+        if let Some(a) = get("alt") {
+            out.push(("alt", decode(&a).into_owned()));
+        }
+        if self.first_image.is_none() {
+            self.first_image = Some(out[0].1.clone());
+        }
+        self.open_tag("img", &out);
+    }
+}
+
+/// Attributes of one start tag in raw markup (for `<noscript>` content,
+/// which lol_html hands over as text).
+fn parse_attrs(s: &str) -> Vec<(String, String)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut out = Vec::new();
+    while i < b.len() && out.len() < 32 {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() || b[i] == b'>' {
+            break;
+        }
+        let ns = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = s[ns..i].to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i];
+                i += 1;
+                let vs = i;
+                while i < b.len() && b[i] != q {
+                    i += 1;
+                }
+                value = s[vs..i.min(b.len())].to_string();
+                i += 1;
+            } else {
+                let vs = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                    i += 1;
+                }
+                value = s[vs..i].to_string();
+            }
+        }
+        if !name.is_empty() {
+            out.push((name, value));
+        }
+    }
+    out
+}
+
+impl Visitor for RewriteVisitor {
+    fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, _parent: Option<u32>, void: bool) {
+        let name_owned = el.tag_name();
+        let tag = tags::intern(&name_owned);
+        let parent_mode = self.frames.last().map_or(Mode::Outside, |f| f.mode);
+        let parent_report = self.frames.last().and_then(|f| f.report);
+        let i = ord as usize;
+        let mut frame = Frame { mode: parent_mode, close: None, close_owned: None, breaks_line: false, pre: false, report: parent_report, tag };
+
+        if parent_mode == Mode::Skip {
+            if !void {
+                self.frames.push(frame);
+            }
+            return;
+        }
+        if let Some(d) = self.drop.get(i).cloned().flatten() {
+            frame.mode = Mode::Skip;
+            frame.report = self.add_removal(el, &name_owned, &d);
+            if tag.breaks_line() && parent_mode == Mode::Emit {
+                self.text.block();
+            }
+            if !void {
+                self.frames.push(frame);
+            }
+            return;
+        }
+        let entering = self.keep_top.get(i).copied().unwrap_or(false);
+        if parent_mode == Mode::Outside && !entering {
+            if !self.on_path.get(i).copied().unwrap_or(false) && !matches!(tag, Tag::HEAD | Tag::HTML | Tag::BODY) && !tag.is_invisible() {
+                // A block outside the article that no junk rule named.
+                let d = Drop { category: Category::OutsideArticle, reason: "outside the article".into() };
+                let mut p = Pending { category: d.category, reason: d.reason, element: String::new(), chars: 0, preview: String::new(), listed: false };
+                p.listed = false;
+                self.removals.push(p);
+                frame.mode = Mode::Skip;
+                frame.report = Some(self.removals.len() - 1);
+            }
+            if !void {
+                self.frames.push(frame);
+            }
+            return;
+        }
+        // Inside the article (or entering it).
+        frame.mode = Mode::Emit;
+        let name: &str = &name_owned;
+        if tag == Tag::NOSCRIPT {
+            // lol_html hands noscript content over as text: keep it to
+            // recover a lazy image, never as markup.
+            self.noscript_buf = Some(String::new());
+            frame.mode = Mode::Skip;
+            frame.report = None;
+            self.frames.push(frame);
+            return;
+        }
+        let video_iframe = tag == Tag::IFRAME && el.get_attribute("src").is_some_and(|s| crate::measure::video_url(&decode(&s)));
+        let removed_by_options = self.opts.rm_allowed_tags.iter().any(|t| t.eq_ignore_ascii_case(name));
+        let extra = self.allowed_extra.iter().any(|t| t == name);
+        if !video_iframe && !extra && R::DROP_SUBTREE_TAGS.contains(&name) {
+            frame.mode = Mode::Skip;
+            frame.report = None;
+            if !void {
+                self.frames.push(frame);
+            }
+            return;
+        }
+        frame.breaks_line = tag.breaks_line();
+        frame.pre = tag == Tag::PRE || self.frames.last().is_some_and(|f| f.pre && f.mode == Mode::Emit);
+        if frame.breaks_line {
+            self.text.block();
+        }
+        if tag == Tag::BR {
+            self.html.push_str("<br>");
+            self.text.line_break();
+            return;
+        }
+        if tag == Tag::IMG {
+            if !self.opts.keep_images || removed_by_options {
+                return;
+            }
+            match self.image_attrs(el) {
+                Some(attrs) => {
+                    if self.first_image.is_none() {
+                        self.first_image = attrs.iter().find(|(k, _)| *k == "src").map(|(_, v)| v.clone());
+                    }
+                    self.open_tag("img", &attrs);
+                    self.img_missing = false;
+                }
+                None => self.img_missing = true,
+            }
+            return;
+        }
+        if matches!(tag, Tag::PICTURE | Tag::SOURCE | Tag::VIDEO | Tag::AUDIO) && !self.opts.keep_images && tag != Tag::AUDIO {
+            if !void {
+                frame.mode = if tag == Tag::SOURCE { Mode::Skip } else { Mode::Emit };
+                self.frames.push(frame);
+            }
+            return;
+        }
+        let allowed = (extra || R::ALLOWED_TAGS.contains(&name)) && !removed_by_options;
+        if allowed {
+            // The article container and sibling blocks become plain blocks;
+            // `h1` inside the article is demoted (the reader shows the title).
+            let out_name: &'static str = if entering && !matches!(tag, Tag::P | Tag::PRE | Tag::TABLE | Tag::UL | Tag::OL | Tag::BLOCKQUOTE | Tag::FIGURE) {
+                "div"
+            } else if tag == Tag::H1 {
+                "h2"
+            } else if let Some(known) = tags::NAMES.iter().find(|n| **n == name) {
+                known
+            } else {
+                ""
+            };
+            let attrs = if video_iframe {
+                let mut a = self.attrs_for(el, name);
+                // No script in the player's parent; the player itself runs
+                // sandboxed on its own origin.
+                a.push(("sandbox", "allow-scripts allow-same-origin allow-presentation".into()));
+                a.push(("referrerpolicy", "no-referrer".into()));
+                a
+            } else {
+                self.attrs_for(el, name)
+            };
+            if out_name.is_empty() {
+                let owned = name.to_string();
+                self.open_tag(&owned, &attrs);
+                if !void {
+                    frame.close_owned = Some(owned);
+                }
+            } else {
+                self.open_tag(out_name, &attrs);
+                if !void && !tags_void(out_name) {
+                    frame.close = Some(out_name);
+                }
+            }
+            if video_iframe {
+                // Iframe content is raw text to a browser: write none.
+                if let Some(c) = frame.close.take() {
+                    self.html.push_str("</");
+                    self.html.push_str(c);
+                    self.html.push('>');
+                }
+                frame.mode = Mode::Skip;
+                frame.report = None;
+            }
+        }
+        if tag == Tag::P && self.first_paragraph.is_none() && self.p_capture.is_none() {
+            self.p_capture = Some((self.frames.len(), String::new()));
+        }
+        if !void {
+            self.frames.push(frame);
+        }
+    }
+
+    fn text(&mut self, chunk: &TextChunk<'_>, _top: Option<u32>) {
+        let Some(f) = self.frames.last() else { return };
+        let raw = chunk.as_str();
+        if raw.is_empty() {
+            return;
+        }
+        match f.mode {
+            Mode::Emit => {
+                let decoded = match chunk.text_type() {
+                    TextType::Data | TextType::RCData => decode(raw),
+                    _ => std::borrow::Cow::Borrowed(raw),
+                };
+                escape_text(&mut self.html, &decoded);
+                if f.pre {
+                    self.text.push_pre(&decoded);
+                } else {
+                    self.text.push(&decoded);
+                }
+                if let Some((_, buf)) = self.p_capture.as_mut() {
+                    if buf.len() < 2 * R::EXCERPT_MAX_CHARS {
+                        buf.push_str(&decoded);
+                    }
+                }
+            }
+            Mode::Skip => {
+                if let Some(buf) = self.noscript_buf.as_mut() {
+                    if f.tag == Tag::NOSCRIPT && buf.len() < 4096 {
+                        buf.push_str(raw);
+                    }
+                }
+                if let Some(r) = f.report {
+                    if matches!(chunk.text_type(), TextType::Data) {
+                        let p = &mut self.removals[r];
+                        let d = decode(raw);
+                        let t = d.trim();
+                        if !t.is_empty() {
+                            p.chars += t.chars().count();
+                            if p.listed && p.preview.chars().count() < R::REPORT_PREVIEW_CHARS {
+                                if !p.preview.is_empty() {
+                                    p.preview.push(' ');
+                                }
+                                p.preview.extend(t.split_whitespace().flat_map(|w| w.chars().chain(std::iter::once(' '))).take(R::REPORT_PREVIEW_CHARS));
+                                let trimmed = p.preview.trim_end().to_string();
+                                p.preview = trimmed;
+                            }
+                        }
+                    }
+                }
+            }
+            Mode::Outside => {}
+        }
+    }
+
+    fn end(&mut self, _ord: u32) {
+        let Some(f) = self.frames.pop() else { return };
+        if f.tag == Tag::NOSCRIPT {
+            if let Some(buf) = self.noscript_buf.take() {
+                let in_article = self.frames.last().is_some_and(|p| p.mode == Mode::Emit);
+                if in_article && self.img_missing && self.opts.keep_images {
+                    self.emit_noscript_image(&buf);
+                    self.img_missing = false;
+                }
+            }
+        }
+        if let Some(c) = f.close {
+            self.html.push_str("</");
+            self.html.push_str(c);
+            self.html.push('>');
+        } else if let Some(c) = f.close_owned {
+            self.html.push_str("</");
+            self.html.push_str(&c);
+            self.html.push('>');
+        }
+        if f.mode == Mode::Emit && f.breaks_line {
+            self.text.block();
+        }
+        if let Some((depth, _)) = &self.p_capture {
+            if *depth == self.frames.len() {
+                let (_, buf) = self.p_capture.take().unwrap_or_default();
+                let t = buf.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !t.is_empty() {
+                    self.first_paragraph = Some(t);
+                }
+            }
+        }
+    }
+}
+
+fn tags_void(n: &str) -> bool {
+    matches!(n, "img" | "br" | "hr" | "wbr" | "source" | "col")
 }

@@ -1,3 +1,383 @@
-//! Every heuristic of the cleaner (placeholder).
-/// Tags that can never be allowed.
-pub const FORBIDDEN_TAGS: &[&str] = &["script", "style", "iframe", "object", "embed", "form", "input", "button", "textarea", "select", "base", "meta", "link", "frame", "frameset", "noscript", "template", "svg", "math"];
+//! Every heuristic of the cleaner, in one table.
+//!
+//! Selectors, class/id tokens, word lists and thresholds live here as named
+//! constants, each with the reason it exists. Code elsewhere refers to these
+//! names; a bare number in `decide.rs` is a bug.
+//!
+//! Matching model: for each element the lowercased `class` and `id` values
+//! are joined as `"<class> <id>"` and searched for *substrings* (the
+//! Readability-style lists, which rely on substrings such as `comment`
+//! matching `comments-area`) or split into *tokens* on anything that is not
+//! a letter or digit (the junk lists, where `ad` must match `ad-slot` but
+//! not `header`).
+
+// ---------------------------------------------------------------------------
+// Readability-compatible signals (substring lists).
+// Our ground truth for the dev set is Readability's output, and the sites
+// we meet share its conventions, so these mirror its REGEXPS.
+
+/// Class/id substrings of blocks that are almost never the article
+/// (Readability `unlikelyCandidates`). Removed before scoring unless
+/// [`MAYBE_CANDIDATE`] also matches.
+pub const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+];
+
+/// Substrings that rescue an unlikely-looking block (`comment-body` of a
+/// blog whose article *is* the post body; `main-header-content`).
+pub const MAYBE_CANDIDATE: &[&str] =
+    &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+
+/// Class/id substrings that raise a container's score by [`CLASS_WEIGHT`].
+pub const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+    "post", "text", "blog", "story",
+];
+
+/// Class/id substrings that lower a container's score by [`CLASS_WEIGHT`].
+pub const NEGATIVE: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+];
+
+/// `hid` as a whole class word means hidden (Readability's `^hid$| hid ...`).
+pub const NEGATIVE_WORDS: &[&str] = &["hid"];
+
+/// Class/id substrings of an author line (`<p class="byline">By Jane</p>`);
+/// it becomes `byline` and leaves the content.
+pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// ARIA roles of page chrome that is never the article.
+pub const UNLIKELY_ROLES: &[&str] =
+    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+/// Score added or subtracted for one positive/negative class match
+/// (Readability's class weight).
+pub const CLASS_WEIGHT: f32 = 25.0;
+
+/// A paragraph shorter than this (characters) adds nothing to its
+/// ancestors' scores: one-line captions and buttons are not content.
+pub const MIN_PARAGRAPH_CHARS: u32 = 25;
+
+/// Paragraph score: one point per this many characters ...
+pub const CHARS_PER_POINT: u32 = 100;
+/// ... capped at this many points, so one huge `<pre>` cannot outvote ten paragraphs.
+pub const MAX_LENGTH_POINTS: u32 = 3;
+
+/// How many ancestors a paragraph's score reaches (parent, grandparent, ...).
+pub const SCORE_ANCESTOR_LEVELS: usize = 5;
+
+/// Divisor for ancestors beyond the grandparent: level n gets score / (n * this).
+pub const DISTANT_ANCESTOR_DIVIDER: f32 = 3.0;
+
+/// Initial score of a container by tag: `div` is the typical article box.
+pub const TAG_SCORE_DIV: f32 = 5.0;
+/// `pre`, `td`, `blockquote` hold content but are rarely the whole article.
+pub const TAG_SCORE_CONTENTISH: f32 = 3.0;
+/// Lists, forms and definition parts are usually navigation or UI.
+pub const TAG_SCORE_LISTISH: f32 = -3.0;
+/// Headings and table headers are never the article container.
+pub const TAG_SCORE_HEADING: f32 = -5.0;
+
+/// Siblings of the top candidate join the article when their score is at
+/// least this share of the top score ...
+pub const SIBLING_SCORE_SHARE: f32 = 0.2;
+/// ... and at least this absolute score.
+pub const SIBLING_MIN_SCORE: f32 = 10.0;
+/// A sibling paragraph this long with low link density joins too.
+pub const SIBLING_PARAGRAPH_CHARS: u32 = 80;
+/// Link density a long sibling paragraph may have.
+pub const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Other candidates within this share of the top score that sit under a
+/// common ancestor make that ancestor the article (split layouts).
+pub const ALTERNATIVE_CANDIDATE_SHARE: f32 = 0.75;
+/// How many such alternatives are needed.
+pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
+/// How many top candidates are remembered for that check.
+pub const TOP_CANDIDATES: usize = 5;
+
+/// Below this many characters of article text the extractor retries with
+/// looser rules (also `Options::char_threshold`, whose default this is).
+pub const DEFAULT_CHAR_THRESHOLD: usize = 500;
+
+// ---------------------------------------------------------------------------
+// Conditional cleaning inside the article (Readability `_cleanConditionally`).
+
+/// Blocks with at least this many commas are prose and always stay.
+pub const CONDITIONAL_KEEP_COMMAS: u32 = 10;
+/// A block with more images than this and fewer than half as many
+/// paragraphs as images is a gallery/ad strip, not prose.
+pub const CONDITIONAL_MAX_IMAGES: u32 = 1;
+/// Paragraph-to-image ratio below which an image block goes.
+pub const CONDITIONAL_MIN_P_PER_IMAGE: f32 = 0.5;
+/// List items beyond paragraphs by more than this count mean a link list.
+pub const CONDITIONAL_LI_SLACK: i32 = 100;
+/// Blocks shorter than this with no image (or many) go.
+pub const CONDITIONAL_MIN_CHARS: u32 = 25;
+/// Heading-heavy short blocks are section titles, they stay.
+pub const CONDITIONAL_HEADING_DENSITY: f32 = 0.9;
+/// Link density allowed for a block with low class weight ...
+pub const CONDITIONAL_LOW_WEIGHT_LINK_DENSITY: f32 = 0.2;
+/// ... the class weight from which the looser limit applies ...
+pub const CONDITIONAL_HIGH_WEIGHT: f32 = 25.0;
+/// ... and the looser limit.
+pub const CONDITIONAL_HIGH_WEIGHT_LINK_DENSITY: f32 = 0.5;
+/// One embed in less than this much text is a video box, not prose.
+pub const CONDITIONAL_EMBED_MIN_CHARS: u32 = 75;
+/// Share of a div's text inside `<li>` that makes it a list.
+pub const LIST_TEXT_SHARE: f32 = 0.9;
+/// Share elements (`class="share..."`) shorter than this are removed.
+pub const SHARE_MAX_CHARS: u32 = 500;
+/// A byline is shorter than this.
+pub const BYLINE_MAX_CHARS: usize = 100;
+/// Title and heading count as the same text above this similarity.
+pub const TITLE_SIMILARITY: f32 = 0.75;
+
+// ---------------------------------------------------------------------------
+// Junk: what a reader view must remove even when Readability would keep it.
+
+/// Class/id tokens of ad slots and ad networks. Token match: `ad` matches
+/// `ad-slot`, `top_ad` and `div-gpt-ad-123`, never `header` or `read`.
+pub const AD_TOKENS: &[&str] = &[
+    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense",
+    "adsbygoogle", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "gpt", "dfp",
+    "taboola", "outbrain", "trc", "sponsored", "sponsor", "promoted", "commercial",
+    "banner-ad", "adblock", "mgid", "revcontent", "zergnet", "teads", "pubmatic", "criteo",
+    "sponsoredcontent", "partnercontent", "paid", "brandcontent", "native-ad",
+];
+
+/// Class/id substrings of ad markup too glued-together for tokens
+/// (`div-gpt-ad-1`, `google_ads_iframe`, `aswift_0_host`, `trc_related`).
+pub const AD_SUBSTRINGS: &[&str] = &[
+    "div-gpt-ad", "google_ads", "googlead", "aswift_", "adsbygoogle", "taboola", "outbrain",
+    "trc_related", "trc_rbox", "videocube", "doubleclick", "adslot", "ad-slot", "ad_slot",
+    "ad-container", "ad_container", "adcontainer", "ad-wrapper", "ad-unit", "ad-label",
+    "advertis", "sponsored", "code-block",
+];
+
+/// Class/id substrings of consent-management platforms (OneTrust,
+/// Cookiebot, Didomi, Quantcast, iubenda, Complianz, CookieYes, Borlabs,
+/// TrustArc, Sourcepoint, Usercentrics, Osano, ...).
+pub const CONSENT_SUBSTRINGS: &[&str] = &[
+    "cookie", "consent", "gdpr", "onetrust", "cybot", "didomi", "qc-cmp", "iubenda", "cmplz",
+    "cky-", "borlabs", "brlbs", "truste", "sp_message", "usercentrics", "osano", "cmp-",
+    "cc-window", "cc_banner", "privacy-banner", "eu-cookie",
+];
+
+/// Words in a block's text that speak of cookies/consent (en, de, fr, it,
+/// es, nl, pt). Home-made banners have random class names; their wording
+/// gives them away.
+pub const CONSENT_WORDS: &[&str] = &[
+    "cookie", "Cookie", "COOKIE", "consent", "Consent", "consentement", "Einwilligung",
+    "Datenschutz", "consenso", "consentimiento", "toestemming", "privacy", "Privacy",
+];
+
+/// Words on the buttons of a consent banner (accept / reject / settings).
+pub const CONSENT_BUTTON_WORDS: &[&str] = &[
+    "accept", "agree", "allow", "reject", "decline", "refuse", "got it", "ok", "okay",
+    "i understand", "manage", "settings", "preferences", "customize", "customise",
+    "akzeptieren", "zustimmen", "ablehnen", "einstellungen", "alle", "accepter", "refuser",
+    "continuer", "paramétrer", "personnaliser", "accetta", "accetto", "rifiuta", "personalizza",
+    "aceptar", "acepto", "rechazar", "configurar", "accepteren", "weigeren", "aceitar",
+];
+
+/// A consent banner never holds more text than this (characters); a
+/// bigger block mentioning cookies is an article about cookies.
+pub const CONSENT_MAX_CHARS: u32 = 3000;
+
+/// Class/id tokens of navigation.
+pub const NAV_TOKENS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "pager",
+    "skip", "skiplink", "toc-nav",
+];
+
+/// Class/id tokens of share/follow bars.
+pub const SHARE_TOKENS: &[&str] = &[
+    "share", "sharing", "social", "sharedaddy", "addthis", "sharethis", "shareaholic",
+    "follow", "share-buttons", "social-share",
+];
+
+/// Class/id tokens of comment sections.
+pub const COMMENT_TOKENS: &[&str] =
+    &["comment", "comments", "disqus", "respond", "replies", "discussion"];
+
+/// Class/id tokens of newsletter and subscription boxes.
+pub const NEWSLETTER_TOKENS: &[&str] = &[
+    "newsletter", "subscribe", "subscription", "signup", "sign-up", "optin", "paywall",
+    "mailchimp", "mc4wp", "nl-signup",
+];
+
+/// Class/id tokens of rating widgets.
+pub const RATING_TOKENS: &[&str] =
+    &["rating", "ratings", "rate", "stars", "feedback", "helpful", "vote", "poll", "reactions"];
+
+/// Class/id tokens of related/recommended lists.
+pub const RELATED_TOKENS: &[&str] = &[
+    "related", "recommended", "recommendations", "more-stories", "most-read", "mostread",
+    "popular", "trending", "read-more", "readmore", "also", "morestories", "widget",
+];
+
+/// Class/id tokens of page header/footer chrome.
+pub const CHROME_TOKENS: &[&str] = &["masthead", "site-header", "site-footer", "footer", "colophon"];
+
+/// Visible labels that make a small block an ad (the only DOM text of an
+/// AdSense/GPT slot whose creative is in a cross-origin iframe).
+pub const AD_LABELS: &[&str] = &[
+    "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
+    "sponsored content", "partner content", "paid content", "promoted", "anzeige", "werbung",
+    "publicité", "publicite", "pubblicità", "pubblicita", "publicidad", "annonce", "reklame",
+    "advertentie", "story continues below advertisement", "article continues below",
+];
+
+/// A block whose whole text is an ad label is at most this long.
+pub const AD_LABEL_MAX_CHARS: u32 = 160;
+
+/// Words of rating / "was this helpful" widgets (lowercase).
+pub const RATING_WORDS: &[&str] = &[
+    "was this article helpful", "was this helpful", "rate this", "valuta la qualità",
+    "war dieser artikel hilfreich", "cet article vous a-t-il été utile", "¿te ha sido útil",
+    "how useful was this", "did you find this", "rate the article",
+];
+
+/// Words of newsletter boxes (lowercase).
+pub const NEWSLETTER_WORDS: &[&str] = &[
+    "newsletter", "subscribe", "sign up", "iscriviti", "abonnieren", "inscrivez", "suscríbete",
+    "inbox", "e-mail address", "email address",
+];
+
+/// A widget (newsletter, rating) detected by wording holds at most this much text.
+pub const WIDGET_MAX_CHARS: u32 = 600;
+
+// ---------------------------------------------------------------------------
+// Link lists.
+
+/// A block with at least this many links ...
+pub const LINKLIST_MIN_LINKS: u32 = 5;
+/// ... and at least this share of its text inside links is a link list.
+pub const LINKLIST_LINK_DENSITY: f32 = 0.5;
+/// A list whose items average fewer characters than this is a menu/tag cloud.
+pub const LINKLIST_MAX_AVG_ITEM_CHARS: u32 = 120;
+/// Link density from which a many-item block is a link list wherever it is.
+pub const LINKLIST_LINK_DENSITY_STRONG: f32 = 0.6;
+/// Items (`li` or `p`) a block needs to count as a link list.
+pub const LINKLIST_MIN_ITEMS: u32 = 5;
+
+// ---------------------------------------------------------------------------
+// Guards for junk rules.
+
+/// No junk rule may remove more than this share of the page's text: a
+/// `class="widget"` wrapper around the whole story is not a widget.
+pub const JUNK_MAX_PAGE_SHARE: f32 = 0.5;
+/// A block marked by class/id alone (not ad/consent) is removed only up to
+/// this many characters, unless it is mostly links.
+pub const JUNK_CLASS_MAX_CHARS: u32 = 1500;
+/// A `position: fixed` block this small is an overlay (bar, popup), not content.
+pub const OVERLAY_MAX_CHARS: u32 = 1500;
+/// A rating widget without controls is at most this long.
+pub const RATING_MAX_CHARS: u32 = 200;
+
+// ---------------------------------------------------------------------------
+// Data tables (Readability `_markDataTables`): these survive cleaning.
+
+/// Rows from which a table holds data, not layout.
+pub const DATA_TABLE_MIN_ROWS: u32 = 10;
+/// Columns beyond which a table holds data.
+pub const DATA_TABLE_MIN_COLS: u32 = 4;
+/// Cells beyond which a table holds data.
+pub const DATA_TABLE_MIN_CELLS: u32 = 10;
+
+// ---------------------------------------------------------------------------
+// Output.
+
+/// Tags kept in `content` (others are unwrapped: their text stays).
+pub const ALLOWED_TAGS: &[&str] = &[
+    "a", "abbr", "article", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code",
+    "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small",
+    "source", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul", "var", "wbr", "video", "audio", "iframe",
+];
+
+/// Tags that can never be allowed, even through `add_allowed_tags`: they
+/// run script, load documents, submit data or restyle the reader.
+pub const FORBIDDEN_TAGS: &[&str] = &[
+    "script", "style", "object", "embed", "applet", "form", "input", "button", "textarea",
+    "select", "option", "base", "meta", "link", "frame", "frameset", "noscript", "template",
+    "svg", "math", "portal", "fencedframe", "isindex", "handler", "listener", "xml", "xmp",
+    "plaintext", "noembed", "noframes", "param", "dialog", "slot",
+];
+
+/// Tags dropped with everything inside them (their text is never article text).
+pub const DROP_SUBTREE_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "object", "embed", "applet",
+    "form", "input", "button", "textarea", "select", "option", "optgroup", "datalist",
+    "frame", "frameset", "noframes", "noembed", "head", "title", "meta", "link", "base",
+    "canvas", "map", "dialog", "portal", "fencedframe", "nav", "aside", "footer", "fieldset",
+    "legend", "label", "menu", "param", "xmp", "plaintext", "iframe", "slot", "output",
+];
+
+/// Attributes kept on any allowed tag.
+pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "title"];
+
+/// Attributes kept per tag (URL attributes are checked by scheme as well).
+pub const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href"]),
+    ("img", &["src", "srcset", "alt", "width", "height", "sizes"]),
+    ("source", &["srcset", "type", "media", "sizes", "src"]),
+    ("td", &["colspan", "rowspan", "headers"]),
+    ("th", &["colspan", "rowspan", "headers", "scope"]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    ("ol", &["start", "type", "reversed"]),
+    ("li", &["value"]),
+    ("time", &["datetime"]),
+    ("blockquote", &["cite"]),
+    ("q", &["cite"]),
+    ("del", &["cite", "datetime"]),
+    ("ins", &["cite", "datetime"]),
+    ("video", &["src", "poster", "controls", "width", "height"]),
+    ("audio", &["src", "controls"]),
+    ("iframe", &["src", "width", "height", "allowfullscreen"]),
+    ("details", &["open"]),
+];
+
+/// Attributes whose value is a URL.
+pub const URL_ATTRIBUTES: &[&str] = &["href", "src", "poster", "cite"];
+
+/// Hosts whose embedded players may stay (as a sandboxed iframe).
+pub const VIDEO_HOSTS: &[&str] = &[
+    "www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com",
+    "www.dailymotion.com", "player.twitch.tv", "www.twitch.tv", "embed.ted.com",
+    "archive.org", "www.archive.org", "v.qq.com", "player.bilibili.com", "www.bilibili.com",
+];
+
+/// Lazy-loading attributes that hold the real image URL, best first.
+pub const LAZY_SRC_ATTRIBUTES: &[&str] =
+    &["data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-lazy", "data-echo"];
+/// Lazy-loading attributes that hold the real srcset.
+pub const LAZY_SRCSET_ATTRIBUTES: &[&str] = &["data-srcset", "data-lazy-srcset"];
+/// `data:` images smaller than this (bytes of the URL) are placeholders (a 1×1 GIF).
+pub const PLACEHOLDER_DATA_URL_MAX: usize = 133;
+
+/// How many individual removals the report lists (totals are always complete).
+pub const REPORT_MAX_ITEMS: usize = 200;
+/// Characters of text shown per removal in the report.
+pub const REPORT_PREVIEW_CHARS: usize = 80;
+/// Reading speed for `reading_time_minutes` (words per minute).
+pub const WORDS_PER_MINUTE: usize = 230;
+/// Excerpt length when it comes from the first paragraph (characters).
+pub const EXCERPT_MAX_CHARS: usize = 300;
+
+// ---------------------------------------------------------------------------
+// isProbablyReaderable.
+
+/// A paragraph counts toward readerability from this length.
+pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
+/// Readerable when the square-root-weighted paragraph length passes this.
+pub const READERABLE_MIN_SCORE: f64 = 20.0;

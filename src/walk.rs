@@ -1,1 +1,158 @@
-//! walk (placeholder).
+//! The token walk both passes share.
+//!
+//! Both passes must number elements identically (ordinal n in pass 2 is
+//! ordinal n of pass 1), so both drive lol_html through this one walker:
+//! it counts start tags, keeps the stack of open elements and closes them
+//! the same way, and hands each event to a [`Visitor`].
+//!
+//! Closing: lol_html calls an element's end-tag handler when its end tag
+//! is seen, or when an ancestor's end tag pops it (`<div><p>a</div>` closes
+//! the `<p>` too). Handlers of several popped elements may run in any
+//! order, so `close(n)` pops *everything above and including* `n` and a
+//! later `close` of an already popped ordinal does nothing. Elements never
+//! closed (a missing `</body>`) are closed at the end of input.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, TextChunk};
+use lol_html::{
+    element, errors::RewritingError, DocumentContentHandlers, HtmlRewriter, MemorySettings,
+    Settings,
+};
+
+use crate::error::{Error, Result};
+
+/// Receives the events of one walk.
+pub(crate) trait Visitor: 'static {
+    /// An element starts. `parent` is the innermost open element.
+    /// Returns nothing; the element is pushed on the stack if it can have
+    /// content (void elements like `<img>` are never pushed).
+    fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, parent: Option<u32>, void: bool);
+    /// A chunk of text inside `top` (the innermost open element).
+    fn text(&mut self, chunk: &TextChunk<'_>, top: Option<u32>);
+    /// Element `ord` closes (called innermost first).
+    fn end(&mut self, ord: u32);
+}
+
+pub(crate) struct State<V> {
+    next: u32,
+    stack: Vec<u32>,
+    pub visitor: V,
+}
+
+impl<V: Visitor> State<V> {
+    fn close(&mut self, ord: u32) {
+        if !self.stack.contains(&ord) {
+            return;
+        }
+        while let Some(top) = self.stack.pop() {
+            self.visitor.end(top);
+            if top == ord {
+                break;
+            }
+        }
+    }
+    fn close_all(&mut self) {
+        while let Some(top) = self.stack.pop() {
+            self.visitor.end(top);
+        }
+    }
+}
+
+type Sink = fn(&[u8]);
+fn discard(_: &[u8]) {}
+
+/// A running walk over one document.
+pub(crate) struct Walk<V: Visitor> {
+    rewriter: Option<HtmlRewriter<'static, Sink>>,
+    state: Rc<RefCell<State<V>>>,
+    max_memory: usize,
+}
+
+impl<V: Visitor> Walk<V> {
+    pub fn new(visitor: V, max_memory: usize) -> Self {
+        let state = Rc::new(RefCell::new(State { next: 0, stack: Vec::with_capacity(64), visitor }));
+        let st_el = state.clone();
+        let st_text = state.clone();
+        let settings = Settings::new()
+            // Never bail out on "parsing ambiguity" (`<select><b>`-style
+            // markup lol_html cannot place without a tree): a best-effort
+            // article beats an empty one, and the output is re-serialized
+            // and sanitized by us, so a mis-nested guess cannot smuggle markup.
+            .with_strict(false)
+            .with_memory_settings(
+                MemorySettings::new().with_max_allowed_memory_usage(max_memory),
+            )
+            .append_element_content_handler(element!("*", move |el| {
+                let ord;
+                let void = !el.can_have_content();
+                {
+                    let mut s = st_el.borrow_mut();
+                    ord = s.next;
+                    s.next = s.next.saturating_add(1);
+                    let parent = s.stack.last().copied();
+                    s.visitor.start(el, ord, parent, void);
+                    if !void {
+                        s.stack.push(ord);
+                    }
+                }
+                if !void {
+                    if let Some(handlers) = el.end_tag_handlers() {
+                        let st = st_el.clone();
+                        handlers.push(Box::new(move |_end| {
+                            st.borrow_mut().close(ord);
+                            Ok(())
+                        }));
+                    }
+                }
+                Ok(())
+            }))
+            .append_document_content_handler(DocumentContentHandlers::default().text(
+                move |t: &mut TextChunk<'_>| {
+                    let mut s = st_text.borrow_mut();
+                    let top = s.stack.last().copied();
+                    s.visitor.text(t, top);
+                    Ok(())
+                },
+            ));
+        let rewriter = HtmlRewriter::new(settings, discard as Sink);
+        Walk { rewriter: Some(rewriter), state, max_memory }
+    }
+
+    pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
+        let r = self.rewriter.as_mut().ok_or(Error::CleanerFinished)?;
+        if let Err(e) = r.write(chunk) {
+            // A rewriter must not be used after its first error.
+            self.rewriter = None;
+            return Err(self.map_err(e));
+        }
+        Ok(())
+    }
+
+    /// Ends the input and returns the visitor.
+    pub fn finish(mut self) -> Result<V> {
+        let r = self.rewriter.take().ok_or(Error::CleanerFinished)?;
+        r.end().map_err(|e| self.map_err(e))?;
+        let state = Rc::try_unwrap(self.state)
+            .map_err(|_| Error::Parser("internal: walk state still shared".into()))?
+            .into_inner();
+        let mut state = state;
+        state.close_all();
+        Ok(state.visitor)
+    }
+
+    fn map_err(&self, e: RewritingError) -> Error {
+        match e {
+            RewritingError::MemoryLimitExceeded(_) => Error::MemoryLimitExceeded { limit: self.max_memory },
+            other => Error::Parser(other.to_string()),
+        }
+    }
+}
+
+/// Walks a whole input at once.
+pub(crate) fn walk_all<V: Visitor>(visitor: V, input: &[u8], max_memory: usize) -> Result<V> {
+    let mut w = Walk::new(visitor, max_memory);
+    w.write(input)?;
+    w.finish()
+}

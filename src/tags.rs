@@ -1,0 +1,112 @@
+//! Tag names interned to small integers, with the classifications the
+//! passes need (block vs inline, what to drop, what to score).
+
+/// An interned tag name. `Tag::OTHER` is any name not in [`NAMES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Tag(pub u8);
+
+macro_rules! tags {
+    ($($konst:ident = $name:literal),* $(,)?) => {
+        /// Known tag names, indexed by `Tag.0 - 1`.
+        pub(crate) const NAMES: &[&str] = &[$($name),*];
+        #[allow(dead_code)]
+        impl Tag {
+            tags!(@consts 1u8, $($konst,)*);
+        }
+        /// Interns a lowercase tag name.
+        pub(crate) fn intern(name: &str) -> Tag {
+            let mut i = 1u8;
+            $( if name == $name { return Tag(i); } i += 1; )*
+            let _ = i;
+            Tag::OTHER
+        }
+    };
+    (@consts $n:expr, $k:ident, $($rest:ident,)*) => {
+        pub const $k: Tag = Tag($n);
+        tags!(@consts $n + 1u8, $($rest,)*);
+    };
+    (@consts $n:expr, ) => {};
+}
+
+tags! {
+    A = "a", ABBR = "abbr", ADDRESS = "address", ARTICLE = "article", ASIDE = "aside",
+    AUDIO = "audio", B = "b", BASE = "base", BLOCKQUOTE = "blockquote", BODY = "body", BR = "br",
+    BUTTON = "button", CANVAS = "canvas", CAPTION = "caption", CENTER = "center", CITE = "cite",
+    CODE = "code", DD = "dd", DETAILS = "details", DIV = "div", DL = "dl", DT = "dt", EM = "em",
+    EMBED = "embed", FIELDSET = "fieldset", FIGCAPTION = "figcaption", FIGURE = "figure",
+    FONT = "font", FOOTER = "footer", FORM = "form", H1 = "h1", H2 = "h2", H3 = "h3", H4 = "h4",
+    H5 = "h5", H6 = "h6", HEAD = "head", HEADER = "header", HGROUP = "hgroup", HR = "hr",
+    HTML = "html", I = "i", IFRAME = "iframe", IMG = "img", INPUT = "input", LABEL = "label",
+    LI = "li", LINK = "link", MAIN = "main", MATH = "math", MENU = "menu", META = "meta",
+    NAV = "nav", NOSCRIPT = "noscript", OBJECT = "object", OL = "ol", OPTION = "option", P = "p",
+    PICTURE = "picture", PRE = "pre", SCRIPT = "script", SECTION = "section", SELECT = "select",
+    SOURCE = "source", SPAN = "span", STRONG = "strong", STYLE = "style", SUMMARY = "summary",
+    SVG = "svg", TABLE = "table", TBODY = "tbody", TD = "td", TEMPLATE = "template",
+    TEXTAREA = "textarea", TFOOT = "tfoot", TH = "th", THEAD = "thead", TIME = "time",
+    TITLE = "title", TR = "tr", U = "u", UL = "ul", VIDEO = "video", TT = "tt", DFN = "dfn",
+    KBD = "kbd", SAMP = "samp", VAR = "var", SMALL = "small", SUB = "sub", SUP = "sup",
+    Q = "q", S = "s", STRIKE = "strike", MARK = "mark", WBR = "wbr", DEL = "del", INS = "ins",
+}
+
+impl Tag {
+    pub const OTHER: Tag = Tag(0);
+
+    pub fn is_heading(self) -> bool {
+        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+    }
+
+    /// Block-level for Readability's "a div without block children is a
+    /// paragraph" rule (its DIV_TO_P_ELEMS).
+    pub fn is_block(self) -> bool {
+        matches!(
+            self,
+            Tag::BLOCKQUOTE | Tag::DL | Tag::DIV | Tag::IMG | Tag::OL | Tag::P | Tag::PRE
+                | Tag::TABLE | Tag::UL
+        )
+    }
+
+    /// Tags whose text is scored as a paragraph (Readability's
+    /// DEFAULT_TAGS_TO_SCORE).
+    pub fn is_scored(self) -> bool {
+        matches!(
+            self,
+            Tag::SECTION | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::P | Tag::TD
+                | Tag::PRE
+        )
+    }
+
+    /// Block boundaries for the text rendering (a line break before and
+    /// after), the same set as the ground-truth converter `htmltext.py`.
+    pub fn breaks_line(self) -> bool {
+        matches!(
+            self,
+            Tag::ADDRESS | Tag::ARTICLE | Tag::ASIDE | Tag::BLOCKQUOTE | Tag::BODY | Tag::BR
+                | Tag::CAPTION | Tag::CENTER | Tag::DD | Tag::DETAILS | Tag::DIV | Tag::DL
+                | Tag::DT | Tag::FIELDSET | Tag::FIGCAPTION | Tag::FIGURE | Tag::FOOTER
+                | Tag::FORM | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+                | Tag::HEAD | Tag::HEADER | Tag::HGROUP | Tag::HR | Tag::HTML | Tag::IFRAME
+                | Tag::LI | Tag::MAIN | Tag::MENU | Tag::NAV | Tag::OL | Tag::OPTION | Tag::P
+                | Tag::PRE | Tag::SECTION | Tag::SUMMARY | Tag::TABLE | Tag::TBODY | Tag::TD
+                | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TITLE | Tag::TR | Tag::UL
+                | Tag::VIDEO | Tag::AUDIO
+        )
+    }
+
+    /// Elements whose content is never visible text.
+    pub fn is_invisible(self) -> bool {
+        matches!(
+            self,
+            Tag::SCRIPT | Tag::STYLE | Tag::NOSCRIPT | Tag::TEMPLATE | Tag::SVG | Tag::MATH
+                | Tag::HEAD | Tag::OBJECT | Tag::EMBED | Tag::SELECT | Tag::TITLE | Tag::TEXTAREA
+                | Tag::IFRAME | Tag::CANVAS
+        )
+    }
+
+    pub fn is_form_control(self) -> bool {
+        matches!(self, Tag::INPUT | Tag::BUTTON | Tag::SELECT | Tag::TEXTAREA)
+    }
+
+    pub fn is_embed(self) -> bool {
+        matches!(self, Tag::OBJECT | Tag::EMBED | Tag::IFRAME)
+    }
+}

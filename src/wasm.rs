@@ -1,0 +1,243 @@
+//! The JavaScript boundary: the only file that knows `JsValue`.
+//!
+//! Exports (wasm-bindgen, camelCase names as in `www/lib/index.d.ts`):
+//!
+//! - `clean(html, options?) -> Article`
+//! - `cleanBytes(bytes, charset?, options?) -> Article` (browser-like decoding)
+//! - `isProbablyReaderable(html) -> boolean`
+//! - `toMarkdown(html) -> string`
+//! - `class Cleaner { constructor(options?); write(chunk: Uint8Array | ArrayBuffer | string); finish(): Article }`
+//!
+//! Options come in and the Article goes out through `serde-wasm-bindgen`
+//! (plain JS objects, camelCase, `null` for absent fields like
+//! Readability.js). Every failure crosses as a real JS `Error` (or
+//! `TypeError` for a wrong argument type) whose message starts with
+//! `declutter:` and whose `code` property names the kind
+//! (`INVALID_OPTION`, `INPUT_TOO_LARGE`, ...). Nothing here panics on bad
+//! input, so an error never leaves the module in a trapped state: the next
+//! call works. `console_error_panic_hook` is installed once, on the first
+//! call, so that a bug would at least print its message.
+//!
+//! Build with `--no-default-features --features serde` (see
+//! `scripts/web-build.sh`).
+
+#[cfg(not(feature = "serde"))]
+compile_error!(
+    "the wasm build needs the `serde` feature: cargo build --target wasm32-unknown-unknown \
+     --no-default-features --features serde (scripts/web-build.sh)"
+);
+
+use std::sync::Once;
+
+use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{Article, Error, Options};
+
+static PANIC_HOOK: Once = Once::new();
+
+/// Installs the panic hook the first time any export is called.
+fn init() {
+    PANIC_HOOK.call_once(|| std::panic::set_hook(Box::new(console_error_panic_hook::hook)));
+}
+
+/// A stable, machine-readable name for each error kind (the JS `code`).
+fn error_code(e: &Error) -> &'static str {
+    #[allow(unreachable_patterns)]
+    match e {
+        Error::MemoryLimitExceeded { .. } => "MEMORY_LIMIT_EXCEEDED",
+        Error::InputTooLarge { .. } => "INPUT_TOO_LARGE",
+        Error::NotHtml => "NOT_HTML",
+        Error::InvalidOption(_) => "INVALID_OPTION",
+        Error::UnknownEncoding(_) => "UNKNOWN_ENCODING",
+        Error::CleanerFinished => "CLEANER_FINISHED",
+        Error::Parser(_) => "PARSER",
+        _ => "ERROR",
+    }
+}
+
+/// `new Error("declutter: <message>")` with `name = "DeclutterError"` and a `code`.
+fn make_error(message: &str, code: &str) -> JsValue {
+    let err = js_sys::Error::new(&format!("declutter: {message}"));
+    err.set_name("DeclutterError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code));
+    err.into()
+}
+
+fn js_error(e: &Error) -> JsValue {
+    make_error(&e.to_string(), error_code(e))
+}
+
+/// A `TypeError` for an argument of the wrong JS type.
+fn type_error(message: &str) -> JsValue {
+    let err = js_sys::TypeError::new(&format!("declutter: {message}"));
+    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str("INVALID_ARGUMENT"));
+    err.into()
+}
+
+/// `undefined`/`null` mean the defaults; an object is deserialized strictly
+/// (unknown keys are an error, so a typo does not silently do nothing).
+fn options_from_js(value: &JsValue) -> Result<Options, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    if !value.is_object() || value.is_function() || Array::is_array(value) {
+        return Err(type_error("options must be a plain object, undefined or null"));
+    }
+    serde_wasm_bindgen::from_value::<Options>(value.clone())
+        .map_err(|e| js_error(&Error::InvalidOption(e.to_string())))
+}
+
+
+/// The Article as a plain object; absent optional fields are `null`
+/// (as in Readability.js), not `undefined`.
+fn article_to_js(article: &Article) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    article
+        .serialize(&serializer)
+        .map_err(|e| make_error(&format!("could not convert the article: {e}"), "ERROR"))
+}
+
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| type_error(&format!("{what} must be a string")))
+}
+
+/// Cleans one page given as a string and returns the Article.
+#[wasm_bindgen(js_name = clean, unchecked_return_type = "Article")]
+pub fn clean(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    init();
+    let html = string_arg(&html, "html")?;
+    let options = options_from_js(&options)?;
+    let article = crate::clean(&html, &options).map_err(|e| js_error(&e))?;
+    article_to_js(&article)
+}
+
+/// Cleans one page given as raw bytes, decoding them like a browser
+/// (BOM, then `charset` — e.g. from `Content-Type` —, then `<meta charset>`,
+/// then windows-1252).
+#[wasm_bindgen(js_name = cleanBytes, unchecked_return_type = "Article")]
+pub fn clean_bytes(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "string | undefined | null")] charset: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    init();
+    let charset = if charset.is_undefined() || charset.is_null() {
+        None
+    } else {
+        Some(string_arg(&charset, "charset")?)
+    };
+    let options = options_from_js(&options)?;
+    let article = crate::clean_bytes(bytes, charset.as_deref(), &options).map_err(|e| js_error(&e))?;
+    article_to_js(&article)
+}
+
+/// A cheap one-pass check whether the page probably has an article.
+#[wasm_bindgen(js_name = isProbablyReaderable)]
+pub fn is_probably_readerable(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+) -> Result<bool, JsValue> {
+    init();
+    let html = string_arg(&html, "html")?;
+    Ok(crate::is_probably_readerable(&html))
+}
+
+/// Renders cleaned article HTML (an Article's `content`) as Markdown.
+#[wasm_bindgen(js_name = toMarkdown)]
+pub fn to_markdown(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+) -> Result<String, JsValue> {
+    init();
+    let html = string_arg(&html, "html")?;
+    Ok(crate::to_markdown(&html))
+}
+
+/// The streaming cleaner: `write` chunks as they arrive, then `finish`.
+#[wasm_bindgen(js_name = Cleaner)]
+pub struct JsCleaner {
+    inner: Option<crate::Cleaner>,
+    /// Reused buffer for copying `Uint8Array` chunks out of JS memory.
+    scratch: Vec<u8>,
+}
+
+#[wasm_bindgen(js_class = Cleaner)]
+impl JsCleaner {
+    /// A new cleaner; throws on invalid options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined | null")] options: JsValue,
+    ) -> Result<JsCleaner, JsValue> {
+        init();
+        let options = options_from_js(&options)?;
+        let inner = crate::Cleaner::new(options).map_err(|e| js_error(&e))?;
+        Ok(JsCleaner { inner: Some(inner), scratch: Vec::new() })
+    }
+
+    /// Feeds the next chunk: UTF-8 bytes (`Uint8Array`, any other typed
+    /// array view, `ArrayBuffer`) or a string. Byte chunks may split
+    /// anywhere, even inside a character or a tag.
+    pub fn write(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | ArrayBufferView | string")]
+        chunk: JsValue,
+    ) -> Result<(), JsValue> {
+        init();
+        let cleaner =
+            self.inner.as_mut().ok_or_else(|| js_error(&Error::CleanerFinished))?;
+        let result = if let Some(s) = chunk.as_string() {
+            cleaner.write(s.as_bytes())
+        } else {
+            let view: Uint8Array = if let Some(u8a) = chunk.dyn_ref::<Uint8Array>() {
+                u8a.clone()
+            } else if let Some(buf) = chunk.dyn_ref::<ArrayBuffer>() {
+                Uint8Array::new(buf)
+            } else if ArrayBuffer::is_view(&chunk) {
+                // DataView, Int8Array, ...: view the same bytes.
+                let buffer = Reflect::get(&chunk, &JsValue::from_str("buffer"))?;
+                let offset = Reflect::get(&chunk, &JsValue::from_str("byteOffset"))?
+                    .as_f64()
+                    .unwrap_or(0.0) as u32;
+                let length = Reflect::get(&chunk, &JsValue::from_str("byteLength"))?
+                    .as_f64()
+                    .unwrap_or(0.0) as u32;
+                Uint8Array::new_with_byte_offset_and_length(&buffer, offset, length)
+            } else {
+                return Err(type_error(
+                    "Cleaner.write expects a Uint8Array, an ArrayBuffer(View) or a string",
+                ));
+            };
+            let len = view.length() as usize;
+            self.scratch.clear();
+            self.scratch.resize(len, 0);
+            view.copy_to(&mut self.scratch[..]);
+            cleaner.write(&self.scratch)
+        };
+        if result.is_err() {
+            // The core cleaner refuses further input after an error; drop it
+            // now so its memory is released before JS frees this object.
+            self.inner = None;
+        }
+        if self.scratch.capacity() > 1 << 20 {
+            // Keep the scratch buffer for typical fetch chunks (≤ 64 KiB),
+            // not for a one-off huge write.
+            self.scratch = Vec::new();
+        }
+        result.map_err(|e| js_error(&e))
+    }
+
+    /// Ends the input and returns the Article. A cleaner finishes once:
+    /// calling `write` or `finish` again throws `CLEANER_FINISHED`.
+    #[wasm_bindgen(unchecked_return_type = "Article")]
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        init();
+        let cleaner = self.inner.take().ok_or_else(|| js_error(&Error::CleanerFinished))?;
+        let article = cleaner.finish().map_err(|e| js_error(&e))?;
+        article_to_js(&article)
+    }
+}
