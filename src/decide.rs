@@ -410,7 +410,7 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
             }
         }
         if at.strip_unlikely {
-            if e.flags & flag::UNLIKELY != 0 && !in_tag(els, i, Tag::TABLE) && !in_tag(els, i, Tag::CODE) && e.tag != Tag::ARTICLE {
+            if e.flags & flag::UNLIKELY != 0 && e.flags & (flag::IN_TABLE | flag::IN_CODE) == 0 && e.tag != Tag::ARTICLE {
                 removed[i] = true;
                 let cat = e.junk.map_or(Category::Boilerplate, |j| j.0);
                 drop[i] = drop_of(cat, "unlikely candidate (class/id)");
@@ -601,22 +601,13 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
         let p = els[i].parent;
         region[i] = keep_top[i] || (p != NONE && region[p as usize]);
     }
-    let remove = |i: usize, d: Option<Drop>, removed: &mut Vec<bool>, drop: &mut Vec<Option<Drop>>, agg: &mut Vec<Agg>| {
-        removed[i] = true;
-        drop[i] = d;
-        let sub = agg[i].clone();
-        let mut p = els[i].parent;
-        while p != NONE {
-            agg[p as usize].sub(&sub);
-            if keep_top[p as usize] {
-                break;
-            }
-            p = els[p as usize].parent;
-        }
-    };
     // Tags Readability always cleans out of the article.
     for i in 0..n {
-        if !region[i] || removed[i] || keep_top[i] || is_removed_above(els, &removed, i) {
+        let p = els[i].parent;
+        if !region[i] || removed[i] || keep_top[i] || (p != NONE && removed[p as usize]) {
+            if p != NONE && removed[p as usize] {
+                removed[i] = true; // descendants of removed elements are gone too
+            }
             continue;
         }
         let e = &els[i];
@@ -632,13 +623,39 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
             _ => None,
         };
         if d.is_some() {
-            remove(i, d, &mut removed, &mut drop, &mut agg);
+            removed[i] = true;
+            drop[i] = d;
         }
     }
+    // `removed` now also marks every descendant of a removed element.
+    agg = aggregate(els, &removed);
     if at.clean_conditionally {
+        // Inside a data table: Readability leaves those alone.
+        let mut in_data_table = vec![false; n];
+        for i in 0..n {
+            let p = els[i].parent;
+            if p != NONE {
+                in_data_table[i] = in_data_table[p as usize] || (els[p as usize].tag == Tag::TABLE && agg[p as usize].data_tables > 0);
+            }
+        }
         for tags in [&[Tag::TABLE][..], &[Tag::UL, Tag::OL][..], &[Tag::DIV][..]] {
+            // Reverse document order: descendants before ancestors. A
+            // removal is not subtracted up the whole ancestor chain at once
+            // (quadratic on deep pages): it is owed to the parent in
+            // `delta` and settled when the sweep reaches each ancestor.
+            let mut delta: Vec<Option<Box<Agg>>> = vec![None; n];
             for i in (0..n).rev() {
-                if !region[i] || removed[i] || keep_top[i] || !tags.contains(&els[i].tag) || is_removed_above(els, &removed, i) {
+                if removed[i] || !region[i] {
+                    continue;
+                }
+                if let Some(d) = delta[i].take() {
+                    agg[i].sub(&d);
+                    let p = els[i].parent;
+                    if p != NONE && !keep_top[i] {
+                        add_delta(&mut delta[p as usize], &d);
+                    }
+                }
+                if keep_top[i] || !tags.contains(&els[i].tag) || in_data_table[i] || els[i].flags & flag::IN_CODE != 0 {
                     continue;
                 }
                 if els[i].tag == Tag::DIV && els[i].flags & flag::HAS_BLOCK_CHILD == 0 {
@@ -647,7 +664,20 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
                 }
                 if let Some(reason) = clean_conditionally(els, &agg, i, at) {
                     let cat = if agg[i].link_density() > R::LINKLIST_LINK_DENSITY { Category::LinkList } else { Category::Boilerplate };
-                    remove(i, drop_of(cat, reason), &mut removed, &mut drop, &mut agg);
+                    removed[i] = true;
+                    drop[i] = drop_of(cat, reason);
+                    let p = els[i].parent;
+                    if p != NONE {
+                        let own = agg[i].clone();
+                        add_delta(&mut delta[p as usize], &own);
+                    }
+                }
+            }
+            // Descendants of what this sweep removed.
+            for i in 0..n {
+                let p = els[i].parent;
+                if p != NONE && removed[p as usize] {
+                    removed[i] = true;
                 }
             }
         }
@@ -657,26 +687,27 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
     (len, Plan { drop, keep_top, root, byline, title: title.to_string() })
 }
 
-fn is_removed_above(els: &[El], removed: &[bool], i: usize) -> bool {
-    let mut p = els[i].parent;
-    while p != NONE {
-        if removed[p as usize] {
-            return true;
+fn add_delta(slot: &mut Option<Box<Agg>>, d: &Agg) {
+    match slot {
+        Some(s) => {
+            s.text += d.text;
+            s.link += d.link;
+            s.commas += d.commas;
+            s.p += d.p;
+            s.img += d.img;
+            s.li += d.li;
+            s.li_text += d.li_text;
+            s.input += d.input;
+            s.embed += d.embed;
+            s.heading_text += d.heading_text;
+            s.textish_text += d.textish_text;
+            s.tr += d.tr;
+            s.cells += d.cells;
+            s.tables += d.tables;
+            s.data_tables += d.data_tables;
         }
-        p = els[p as usize].parent;
+        None => *slot = Some(Box::new(d.clone())),
     }
-    false
-}
-
-fn in_tag(els: &[El], i: usize, t: Tag) -> bool {
-    let mut p = els[i].parent;
-    while p != NONE {
-        if els[p as usize].tag == t {
-            return true;
-        }
-        p = els[p as usize].parent;
-    }
-    false
 }
 
 fn is_ancestor(els: &[El], anc: u32, mut x: u32) -> bool {
@@ -700,15 +731,6 @@ fn clean_conditionally(els: &[El], agg: &[Agg], i: usize, at: Attempt) -> Option
     }
     if e.tag == Tag::TABLE && a.data_tables > 0 {
         return None;
-    }
-    // Inside a data table or code: leave alone.
-    let mut p = e.parent;
-    while p != NONE {
-        let pe = &els[p as usize];
-        if (pe.tag == Tag::TABLE && agg[p as usize].data_tables > 0) || pe.tag == Tag::CODE {
-            return None;
-        }
-        p = pe.parent;
     }
     if a.data_tables > 0 {
         return None;

@@ -34,6 +34,7 @@ mod decide;
 pub mod encoding;
 mod entities;
 mod error;
+mod matcher;
 mod measure;
 mod meta;
 mod options;
@@ -142,5 +143,49 @@ impl Cleaner {
         let doc = m.finish(&self.input)?;
         let plan = decide::decide(&doc, &self.options);
         rewrite::rewrite(&self.input, &doc, plan, &self.options)
+    }
+}
+
+/// Stage-by-stage timing hooks for the benchmarks (not a stable API).
+#[doc(hidden)]
+pub mod bench {
+    use crate::walk::{walk_all, Visitor};
+    use lol_html::html_content::{Element, TextChunk};
+
+    struct Nop(usize);
+    impl Visitor for Nop {
+        fn start(&mut self, _: &mut Element<'_, '_>, _: u32, _: Option<u32>, _: bool) {
+            self.0 += 1;
+        }
+        fn text(&mut self, c: &TextChunk<'_>, _: Option<u32>) {
+            self.0 += c.as_str().len();
+        }
+        fn end(&mut self, _: u32, _: Option<usize>) {}
+    }
+
+    /// One walk with no-op handlers: the parser's ceiling for one pass.
+    pub fn walk_only(html: &[u8]) -> usize {
+        walk_all(Nop(0), html, usize::MAX, 0).map_or(0, |v| v.0)
+    }
+
+    /// Pass 1 only; returns the number of elements.
+    pub fn measure_only(html: &[u8]) -> usize {
+        let o = crate::Options::default();
+        let mut m = crate::measure::Measurer::new(&o);
+        if m.write(html).is_err() {
+            return 0;
+        }
+        m.finish(html).map_or(0, |d| d.els.len())
+    }
+
+    /// Pass 1 and decide; returns the number of kept blocks.
+    pub fn measure_decide(html: &[u8]) -> usize {
+        let o = crate::Options::default();
+        let mut m = crate::measure::Measurer::new(&o);
+        if m.write(html).is_err() {
+            return 0;
+        }
+        let Ok(d) = m.finish(html) else { return 0 };
+        crate::decide::decide(&d, &o).keep_top.iter().filter(|k| **k).count()
     }
 }

@@ -7,6 +7,9 @@
 //! is what Readability gets by mutating its DOM.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::matcher::Matcher;
 
 use lol_html::html_content::{Element, TextChunk, TextType};
 
@@ -68,6 +71,10 @@ pub(crate) mod flag {
     pub const DIALOG: u32 = 1 << 21;
     /// Its text has a sentence end (`. ` or a final `.`).
     pub const SENTENCE: u32 = 1 << 22;
+    /// Inside a `<table>`.
+    pub const IN_TABLE: u32 = 1 << 23;
+    /// Inside `<code>`.
+    pub const IN_CODE: u32 = 1 << 24;
 }
 
 /// Statistics of one element.
@@ -88,6 +95,11 @@ pub(crate) struct El {
     /// Hash of the `class` attribute (0 if none): siblings with the top
     /// candidate's class get a bonus.
     pub class_hash: u32,
+    /// Byte offset of the start tag in the input.
+    pub start: usize,
+    /// Byte offset just past the end tag that closed it (input length if
+    /// never closed, start tag end for void elements).
+    pub end: usize,
 }
 
 /// Page-level metadata gathered in pass 1.
@@ -147,14 +159,93 @@ impl Measurer {
     pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
         self.walk.write(chunk)
     }
-    pub fn finish(self, _input: &[u8]) -> Result<Doc> {
-        let v = self.walk.finish()?;
+    pub fn finish(self, input: &[u8]) -> Result<Doc> {
+        let mut v = self.walk.finish()?;
+        for e in v.els.iter_mut() {
+            e.end = e.end.min(input.len());
+        }
         Ok(Doc { els: v.els, meta: v.meta, texts: v.texts })
     }
 }
 
-fn contains_any(hay: &str, needles: &'static [&'static str]) -> Option<&'static str> {
-    needles.iter().copied().find(|n| hay.contains(n))
+/// Ids of the class/id substring lists in [`class_matcher`].
+mod list {
+    pub const UNLIKELY: u8 = 0;
+    pub const MAYBE: u8 = 1;
+    pub const POSITIVE: u8 = 2;
+    pub const NEGATIVE: u8 = 3;
+    pub const BYLINE: u8 = 4;
+    pub const AD: u8 = 5;
+    pub const CONSENT: u8 = 6;
+    pub const RELATED: u8 = 7;
+    pub const CHROME: u8 = 8;
+    pub const NEWSLETTER: u8 = 9;
+}
+
+fn class_matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        Matcher::new(&[
+            (list::UNLIKELY, rules::UNLIKELY_CANDIDATES),
+            (list::MAYBE, rules::MAYBE_CANDIDATE),
+            (list::POSITIVE, rules::POSITIVE),
+            (list::NEGATIVE, rules::NEGATIVE),
+            (list::BYLINE, rules::BYLINE),
+            (list::AD, rules::AD_SUBSTRINGS),
+            (list::CONSENT, rules::CONSENT_SUBSTRINGS),
+            (list::RELATED, rules::RELATED_TOKENS),
+            (list::CHROME, rules::CHROME_TOKENS),
+            (list::NEWSLETTER, rules::NEWSLETTER_TOKENS),
+        ])
+    })
+}
+
+/// Token → junk category, from the token tables in rules order (first wins).
+fn token_table() -> &'static HashMap<&'static str, (Category, &'static str)> {
+    static T: OnceLock<HashMap<&'static str, (Category, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let tables: &[(Category, &[&'static str])] = &[
+            (Category::Ad, rules::AD_TOKENS),
+            (Category::Share, rules::SHARE_TOKENS),
+            (Category::Newsletter, rules::NEWSLETTER_TOKENS),
+            (Category::Rating, rules::RATING_TOKENS),
+            (Category::Comments, rules::COMMENT_TOKENS),
+            (Category::Navigation, rules::NAV_TOKENS),
+            (Category::Related, rules::RELATED_TOKENS),
+            (Category::HeaderFooter, rules::CHROME_TOKENS),
+        ];
+        let mut m = HashMap::new();
+        for (cat, table) in tables {
+            for t in table.iter() {
+                m.entry(*t).or_insert((*cat, *t));
+            }
+        }
+        m
+    })
+}
+
+/// Ids of the text word lists.
+mod words {
+    pub const CONSENT: u8 = 0;
+    pub const RATING: u8 = 1;
+    pub const NEWSLETTER: u8 = 2;
+    pub const BUTTON: u8 = 3;
+}
+
+fn consent_text_matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| Matcher::new(&[(words::CONSENT, rules::CONSENT_WORDS)]))
+}
+
+fn short_text_matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        Matcher::new(&[
+            (words::RATING, rules::RATING_WORDS),
+            (words::NEWSLETTER, rules::NEWSLETTER_WORDS),
+            (words::BUTTON, rules::CONSENT_BUTTON_WORDS),
+        ])
+    })
 }
 
 /// Splits a lowercased class/id string into tokens.
@@ -162,52 +253,37 @@ fn tokens(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_ascii_alphanumeric())).filter(|t| !t.is_empty())
 }
 
-/// Junk category from class/id, most specific first.
-fn junk_of(lc: &str, add: &[String], rm: &[String]) -> Option<(Category, &'static str)> {
-    let removed = |t: &str| rm.iter().any(|r| r == t);
-    for s in rules::CONSENT_SUBSTRINGS {
-        if lc.contains(s) && !removed(s) {
-            return Some((Category::CookieBanner, s));
+/// Junk hits of one class/id string, by kind (first hit of each).
+#[derive(Default)]
+struct ClassHits {
+    consent: Option<(Category, &'static str)>,
+    ad: Option<(Category, &'static str)>,
+    hyphen: Option<(Category, &'static str)>,
+}
+
+impl ClassHits {
+    fn note(&mut self, l: u8, n: &'static str, rm: &[String]) {
+        if rm.iter().any(|r| r == n) {
+            return;
+        }
+        match l {
+            list::CONSENT if self.consent.is_none() => self.consent = Some((Category::CookieBanner, n)),
+            list::AD if self.ad.is_none() => self.ad = Some((Category::Ad, n)),
+            // Hyphenated table entries (`most-read`, `site-header`) are not
+            // single tokens: they match as substrings.
+            list::RELATED if self.hyphen.is_none() && n.contains('-') => self.hyphen = Some((Category::Related, n)),
+            list::CHROME if self.hyphen.is_none() && n.contains('-') => self.hyphen = Some((Category::HeaderFooter, n)),
+            list::NEWSLETTER if self.hyphen.is_none() && n.contains('-') => self.hyphen = Some((Category::Newsletter, n)),
+            _ => {}
         }
     }
-    for s in rules::AD_SUBSTRINGS {
-        if lc.contains(s) && !removed(s) {
-            return Some((Category::Ad, s));
-        }
-    }
-    let tables: &[(Category, &[&'static str])] = &[
-        (Category::Ad, rules::AD_TOKENS),
-        (Category::Share, rules::SHARE_TOKENS),
-        (Category::Newsletter, rules::NEWSLETTER_TOKENS),
-        (Category::Rating, rules::RATING_TOKENS),
-        (Category::Comments, rules::COMMENT_TOKENS),
-        (Category::Navigation, rules::NAV_TOKENS),
-        (Category::Related, rules::RELATED_TOKENS),
-        (Category::HeaderFooter, rules::CHROME_TOKENS),
-    ];
-    for tok in tokens(lc) {
-        for (cat, table) in tables {
-            if let Some(t) = table.iter().find(|t| **t == tok) {
-                if !removed(t) {
-                    return Some((*cat, t));
-                }
-            }
-        }
-    }
-    // Hyphenated tokens in the tables (`site-header`, `most-read`).
-    for (cat, table) in [(Category::Related, rules::RELATED_TOKENS), (Category::HeaderFooter, rules::CHROME_TOKENS), (Category::Newsletter, rules::NEWSLETTER_TOKENS)] {
-        for t in table.iter().filter(|t| t.contains('-')) {
-            if lc.contains(t) && !removed(t) {
-                return Some((cat, t));
-            }
-        }
-    }
-    for a in add {
-        if tokens(lc).any(|t| t == a) || (a.contains('-') && lc.contains(a.as_str())) {
-            return Some((Category::Custom, "add_junk_tokens"));
-        }
-    }
-    None
+}
+
+/// The caller's `add_junk_tokens`.
+fn custom_junk(lc: &str, add: &[String]) -> Option<(Category, &'static str)> {
+    add.iter()
+        .any(|a| tokens(lc).any(|t| t == a) || (a.contains('-') && lc.contains(a.as_str())))
+        .then_some((Category::Custom, "add_junk_tokens"))
 }
 
 fn style_hidden(style: &str) -> bool {
@@ -254,6 +330,7 @@ impl Visitor for MeasureVisitor {
     fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, parent: Option<u32>, _void: bool) {
         let name = el.tag_name();
         let tag = crate::tags::intern(&name);
+        let loc = el.source_location().bytes();
         let (pflags, depth) = match parent {
             Some(p) => {
                 let pe = &mut self.els[p as usize];
@@ -264,7 +341,14 @@ impl Visitor for MeasureVisitor {
             }
             None => (0, 0),
         };
-        let mut flags = pflags & (flag::IN_LINK | flag::INVISIBLE | flag::IN_FIGURE);
+        let mut flags = pflags & (flag::IN_LINK | flag::INVISIBLE | flag::IN_FIGURE | flag::IN_TABLE | flag::IN_CODE);
+        if let Some(p) = parent {
+            match self.els[p as usize].tag {
+                Tag::TABLE => flags |= flag::IN_TABLE,
+                Tag::CODE => flags |= flag::IN_CODE,
+                _ => {}
+            }
+        }
         let mut weight: i32 = 0;
         let mut junk = None;
 
@@ -328,82 +412,129 @@ impl Visitor for MeasureVisitor {
             _ => {}
         }
 
-        if el.has_attribute("hidden") {
-            flags |= flag::HIDDEN;
-        }
-        if let Some(style) = el.get_attribute("style") {
-            if style_hidden(&style) {
-                flags |= flag::HIDDEN;
-            }
-            if style_fixed(&style) {
-                flags |= flag::FIXED;
-            }
-        }
-        if el.get_attribute("aria-hidden").is_some_and(|v| v.trim() == "true") {
-            flags |= flag::HIDDEN;
-        }
-        if let Some(role) = el.get_attribute("role") {
-            let role = role.to_ascii_lowercase();
-            if rules::UNLIKELY_ROLES.contains(&role.as_str()) {
-                flags |= flag::UNLIKELY_ROLE;
-            }
-            if role == "dialog" || role == "alertdialog" {
-                flags |= flag::DIALOG;
-            }
-            if role == "button" {
-                flags |= flag::BUTTON;
-            }
-        }
-        if el.get_attribute("aria-modal").is_some_and(|v| v == "true") {
-            flags |= flag::DIALOG;
-        }
-        if let Some(ip) = el.get_attribute("itemprop") {
-            let ip = ip.to_ascii_lowercase();
-            if ip.contains("author") {
-                flags |= flag::BYLINE;
-            }
-            if ip.contains("articlebody") {
-                flags |= flag::ARTICLE_BODY;
+        let mut class = None;
+        let mut id = None;
+        for attr in el.attributes() {
+            let name = attr.name();
+            match name.as_str() {
+                "class" => class = Some(attr.value()),
+                "id" => id = Some(attr.value()),
+                "hidden" => flags |= flag::HIDDEN,
+                "style" => {
+                    let style = attr.value();
+                    if style_hidden(&style) {
+                        flags |= flag::HIDDEN;
+                    }
+                    if style_fixed(&style) {
+                        flags |= flag::FIXED;
+                    }
+                }
+                "aria-hidden" => {
+                    if attr.value().trim() == "true" {
+                        flags |= flag::HIDDEN;
+                    }
+                }
+                "role" => {
+                    let role = attr.value().to_ascii_lowercase();
+                    if rules::UNLIKELY_ROLES.contains(&role.as_str()) {
+                        flags |= flag::UNLIKELY_ROLE;
+                    }
+                    if role == "dialog" || role == "alertdialog" {
+                        flags |= flag::DIALOG;
+                    }
+                    if role == "button" {
+                        flags |= flag::BUTTON;
+                    }
+                }
+                "aria-modal" => {
+                    if attr.value() == "true" {
+                        flags |= flag::DIALOG;
+                    }
+                }
+                "itemprop" => {
+                    let ip = attr.value().to_ascii_lowercase();
+                    if ip.contains("author") {
+                        flags |= flag::BYLINE;
+                    }
+                    if ip.contains("articlebody") {
+                        flags |= flag::ARTICLE_BODY;
+                    }
+                }
+                _ => {}
             }
         }
 
-        let class = el.get_attribute("class");
-        let id = el.get_attribute("id");
+        let class_hash = class.as_deref().map_or(0, hash32);
         if class.is_some() || id.is_some() {
-            let c = class.as_deref().unwrap_or("").to_ascii_lowercase();
-            let i = id.as_deref().unwrap_or("").to_ascii_lowercase();
-            let both = if i.is_empty() { c.clone() } else { format!("{c} {i}") };
-            if tag != Tag::BODY && tag != Tag::A && tag != Tag::HTML {
-                if contains_any(&both, rules::UNLIKELY_CANDIDATES).is_some()
-                    && contains_any(&both, rules::MAYBE_CANDIDATE).is_none()
-                {
-                    flags |= flag::UNLIKELY;
-                }
+            // One matcher pass over "class id" (lowercase): every list at
+            // once, positions tell whether a hit was in the class or the id.
+            let mut joined = class.unwrap_or_default();
+            let class_len = joined.len();
+            if let Some(i) = id.as_deref() {
+                joined.push(' ');
+                joined.push_str(i);
             }
-            for part in [&c, &i] {
-                if part.is_empty() {
+            joined.make_ascii_lowercase();
+            let (mut mc, mut mi) = (0u64, 0u64);
+            let mut hits = ClassHits::default();
+            let rm = &self.junk_rm;
+            class_matcher().find(joined.as_bytes(), |l, n, pos| {
+                if pos < class_len {
+                    mc |= 1 << l;
+                } else {
+                    mi |= 1 << l;
+                }
+                hits.note(l, n, rm);
+                true
+            });
+            let both = mc | mi;
+            let has = |mask: u64, l: u8| mask & (1 << l) != 0;
+            if tag != Tag::BODY && tag != Tag::A && tag != Tag::HTML && has(both, list::UNLIKELY) && !has(both, list::MAYBE) {
+                flags |= flag::UNLIKELY;
+            }
+            let (cpart, ipart) = joined.split_at(class_len);
+            for (mask, part) in [(mc, cpart), (mi, ipart)] {
+                if part.trim().is_empty() {
                     continue;
                 }
-                if contains_any(part, rules::NEGATIVE).is_some()
-                    || part.split_ascii_whitespace().any(|w| rules::NEGATIVE_WORDS.contains(&w))
-                {
+                if has(mask, list::NEGATIVE) || part.split_ascii_whitespace().any(|w| rules::NEGATIVE_WORDS.contains(&w)) {
                     weight -= rules::CLASS_WEIGHT as i32;
                 }
-                if contains_any(part, rules::POSITIVE).is_some() {
+                if has(mask, list::POSITIVE) {
                     weight += rules::CLASS_WEIGHT as i32;
                 }
             }
-            if contains_any(&both, rules::BYLINE).is_some() {
+            if has(both, list::BYLINE) {
                 flags |= flag::BYLINE;
             }
-            if tokens(&both).any(|t| t == "share" || t == "sharedaddy") {
+            let mut share = false;
+            junk = hits.consent.or(hits.ad);
+            if junk.is_none() || !share {
+                let table = token_table();
+                for tok in tokens(&joined) {
+                    if tok == "share" || tok == "sharedaddy" {
+                        share = true;
+                    }
+                    if junk.is_none() {
+                        if let Some(&(cat, t)) = table.get(tok) {
+                            if !self.junk_rm.iter().any(|r| r == t) {
+                                junk = Some((cat, t));
+                            }
+                        }
+                    }
+                }
+            }
+            if share {
                 flags |= flag::SHARE;
             }
-            junk = junk_of(&both, &self.junk_add, &self.junk_rm);
-            if flags & flag::BYLINE != 0 {
-                self.captures.push(ord);
+            if junk.is_none() {
+                junk = hits.hyphen;
             }
-        } else if flags & flag::BYLINE != 0 {
+            if junk.is_none() && !self.junk_add.is_empty() {
+                junk = custom_junk(&joined, &self.junk_add);
+            }
+        }
+        if flags & flag::BYLINE != 0 {
             self.captures.push(ord);
         }
         if matches!(tag, Tag::ARTICLE) && weight < 0 {
@@ -420,7 +551,9 @@ impl Visitor for MeasureVisitor {
             junk,
             own_text: 0,
             own_commas: 0,
-            class_hash: class.as_deref().map_or(0, hash32),
+            class_hash,
+            start: loc.start,
+            end: if _void { loc.end } else { usize::MAX },
         });
         debug_assert_eq!(self.els.len() as u32, ord + 1);
     }
@@ -455,6 +588,14 @@ impl Visitor for MeasureVisitor {
         if e.flags & flag::INVISIBLE != 0 || matches!(chunk.text_type(), TextType::ScriptData | TextType::RawText) {
             return;
         }
+        if s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)) {
+            // Whitespace between tags: one collapsed space at most.
+            if !self.last_ws {
+                self.els[top as usize].own_text += 1;
+                self.last_ws = true;
+            }
+            return;
+        }
         let (n, commas, last_ws) = count_text(s, self.last_ws);
         self.last_ws = last_ws;
         if n == 0 {
@@ -465,29 +606,27 @@ impl Visitor for MeasureVisitor {
             add |= flag::SENTENCE;
         }
         // Consent wording anywhere; short chunks get the label checks.
-        if contains_any_plain(s, CONSENT_NEEDLES) {
+        consent_text_matcher().find(s.as_bytes(), |_, _, _| {
             add |= flag::CONSENT_WORD;
-        }
+            false
+        });
         if s.len() <= SHORT_CHUNK {
             let t = s.trim();
             if !t.is_empty() {
-                let lc = crate::entities::decode(t).to_lowercase();
-                let lc = lc.trim_matches(|c: char| !c.is_alphanumeric());
-                if is_ad_label(lc) {
+                if is_ad_label(t) {
                     add |= flag::AD_LABEL;
                 }
-                if rules::RATING_WORDS.iter().any(|w| lc.contains(w)) {
-                    add |= flag::RATING_WORD;
-                }
-                if rules::NEWSLETTER_WORDS.iter().any(|w| lc.contains(w)) {
-                    add |= flag::NEWSLETTER_WORD;
-                }
-                if e.flags & (flag::BUTTON | flag::IN_LINK) != 0
-                    && lc.len() <= 40
-                    && rules::CONSENT_BUTTON_WORDS.iter().any(|w| word_start(lc, w))
-                {
-                    add |= flag::CONSENT_BUTTON;
-                }
+                let buttonish = e.flags & (flag::BUTTON | flag::IN_LINK) != 0 && t.len() <= 40;
+                let tb = t.as_bytes();
+                short_text_matcher().find(tb, |id, _, pos| {
+                    match id {
+                        words::RATING => add |= flag::RATING_WORD,
+                        words::NEWSLETTER => add |= flag::NEWSLETTER_WORD,
+                        words::BUTTON if buttonish && (pos == 0 || !tb[pos - 1].is_ascii_alphanumeric()) => add |= flag::CONSENT_BUTTON,
+                        _ => {}
+                    }
+                    true
+                });
             }
         }
         let e = &mut self.els[top as usize];
@@ -496,7 +635,8 @@ impl Visitor for MeasureVisitor {
         e.flags |= add;
     }
 
-    fn end(&mut self, ord: u32) {
+    fn end(&mut self, ord: u32, at: Option<usize>) {
+        self.els[ord as usize].end = at.unwrap_or(usize::MAX);
         if self.captures.last() == Some(&ord) {
             self.captures.pop();
         } else if let Some(i) = self.captures.iter().rposition(|&c| c == ord) {
@@ -541,28 +681,23 @@ fn hash32(s: &str) -> u32 {
 /// runs of prose are never a label or a button.
 const SHORT_CHUNK: usize = 200;
 
-/// Case-sensitive needles for consent wording (cheap substring checks on
-/// all visible text; `ookie` covers Cookie/cookie/cookies).
-const CONSENT_NEEDLES: &[&str] = &["ookie", "onsent", "onsens", "inwillig", "atenschutz", "OOKIE"];
 
-fn contains_any_plain(s: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| s.contains(n))
-}
-
-/// `w` occurs in `s` at a word start.
-fn word_start(s: &str, w: &str) -> bool {
-    s.match_indices(w).any(|(i, _)| i == 0 || !s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
-}
-
-fn is_ad_label(lc: &str) -> bool {
-    if lc.is_empty() || lc.len() > rules::AD_LABEL_MAX_CHARS as usize {
+/// The whole (trimmed) text is an ad label: "Advertisement", "ANZEIGE",
+/// "Advertisement - Continue reading below".
+fn is_ad_label(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() || t.len() > rules::AD_LABEL_MAX_CHARS as usize {
         return false;
     }
+    let tb = t.as_bytes();
     rules::AD_LABELS.iter().any(|l| {
-        if l.len() <= 3 {
-            lc == *l
+        let lb = l.as_bytes();
+        if lb.len() <= 3 {
+            tb.eq_ignore_ascii_case(lb)
         } else {
-            lc.starts_with(l) && !lc[l.len()..].chars().next().is_some_and(|c| c.is_alphanumeric())
+            tb.len() >= lb.len()
+                && tb[..lb.len()].eq_ignore_ascii_case(lb)
+                && !t[lb.len()..].chars().next().is_some_and(|c| c.is_alphanumeric())
         }
     })
 }

@@ -72,6 +72,9 @@ struct RewriteVisitor {
     first_paragraph: Option<String>,
     p_capture: Option<(usize, String)>,
     first_image: Option<String>,
+    /// Pass-1 tags by ordinal: pass 2 checks it sees the same elements.
+    expected_tags: Vec<Tag>,
+    ordinal_mismatch: bool,
 }
 
 pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Result<Article> {
@@ -89,6 +92,8 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
     }
     let base = resolve_base(doc, o);
     let meta = crate::meta::page_meta(doc);
+    let plan_first = plan.keep_top.iter().position(|k| *k);
+    let plan_last = plan.keep_top.iter().rposition(|k| *k);
     let Plan { drop, keep_top, byline, title, .. } = plan;
     let v = RewriteVisitor {
         drop,
@@ -106,8 +111,33 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
         first_paragraph: None,
         p_capture: None,
         first_image: None,
+        expected_tags: Vec::new(),
+        ordinal_mismatch: false,
     };
-    let v = walk_all(v, input, o.max_memory)?;
+    // Pass 2 reads only the stretch of input that holds the kept blocks:
+    // from the first one's start tag to the last one's end tag. Starting a
+    // tokenizer at a start tag is safe (it is in the data state there), and
+    // ordinals continue from the first kept element's.
+    let first = plan_first;
+    let last = plan_last;
+    let (from, to, base) = match (first, last) {
+        (Some(f), Some(l)) => (doc.els[f].start, doc.els[l].end.max(doc.els[f].start), f as u32),
+        _ => (0, input.len(), 0),
+    };
+    let slice = input.get(from..to.min(input.len())).unwrap_or(input);
+    let tags: Vec<Tag> = doc.els.iter().map(|e| e.tag).collect();
+    let mut v = v;
+    v.expected_tags = tags;
+    let v = match walk_all(v, slice, o.max_memory, base) {
+        Ok(v) if !v.ordinal_mismatch => v,
+        Ok(mut v) => {
+            // The slice tokenized differently from the whole page (should
+            // not happen): redo pass 2 over everything.
+            v.reset();
+            walk_all(v, input, o.max_memory, 0)?
+        }
+        Err(e) => return Err(e),
+    };
 
     let text_content = v.text.finish();
     let length = text_content.chars().count();
@@ -258,6 +288,20 @@ fn looks_like_srcset(v: &str) -> bool {
 }
 
 impl RewriteVisitor {
+    /// Forget all output (before a full re-walk).
+    fn reset(&mut self) {
+        self.frames.clear();
+        self.html.clear();
+        self.text = TextBuilder::default();
+        self.removals.clear();
+        self.img_missing = false;
+        self.noscript_buf = None;
+        self.first_paragraph = None;
+        self.p_capture = None;
+        self.first_image = None;
+        self.ordinal_mismatch = false;
+    }
+
     fn sanitize_url(&self, raw: &str, kind: UrlKind) -> Option<String> {
         let u = url::preprocess(&decode(raw));
         if u.is_empty() {
@@ -497,6 +541,9 @@ impl Visitor for RewriteVisitor {
     fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, _parent: Option<u32>, void: bool) {
         let name_owned = el.tag_name();
         let tag = tags::intern(&name_owned);
+        if self.expected_tags.get(ord as usize) != Some(&tag) {
+            self.ordinal_mismatch = true;
+        }
         let parent_mode = self.frames.last().map_or(Mode::Outside, |f| f.mode);
         let parent_report = self.frames.last().and_then(|f| f.report);
         let i = ord as usize;
@@ -698,7 +745,7 @@ impl Visitor for RewriteVisitor {
         }
     }
 
-    fn end(&mut self, _ord: u32) {
+    fn end(&mut self, _ord: u32, _at: Option<usize>) {
         let Some(f) = self.frames.pop() else { return };
         if f.tag == Tag::NOSCRIPT {
             if let Some(buf) = self.noscript_buf.take() {

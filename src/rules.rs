@@ -172,10 +172,9 @@ pub const CONSENT_SUBSTRINGS: &[&str] = &[
 /// Words in a block's text that speak of cookies/consent (en, de, fr, it,
 /// es, nl, pt). Home-made banners have random class names; their wording
 /// gives them away.
-pub const CONSENT_WORDS: &[&str] = &[
-    "cookie", "Cookie", "COOKIE", "consent", "Consent", "consentement", "Einwilligung",
-    "Datenschutz", "consenso", "consentimiento", "toestemming", "privacy", "Privacy",
-];
+/// Matched ASCII case-insensitively as substrings (`cookie` covers
+/// `Cookies`, `consen` covers consent/consentement/consenso/consentimiento).
+pub const CONSENT_WORDS: &[&str] = &["cookie", "consen", "einwilligung", "datenschutz", "toestemming"];
 
 /// Words on the buttons of a consent banner (accept / reject / settings).
 pub const CONSENT_BUTTON_WORDS: &[&str] = &[

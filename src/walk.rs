@@ -31,23 +31,32 @@ pub(crate) trait Visitor: 'static {
     fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, parent: Option<u32>, void: bool);
     /// A chunk of text inside `top` (the innermost open element).
     fn text(&mut self, chunk: &TextChunk<'_>, top: Option<u32>);
-    /// Element `ord` closes (called innermost first).
-    fn end(&mut self, ord: u32);
+    /// Element `ord` closes (called innermost first). `at` is the byte
+    /// offset just past the end tag that closed it (`None` at end of input).
+    fn end(&mut self, ord: u32, at: Option<usize>);
 }
 
 pub(crate) struct State<V> {
+    /// Ordinal of the first element of this input (a slice of the page in
+    /// pass 2 starts at the article's first element).
+    base: u32,
     next: u32,
     stack: Vec<u32>,
+    /// `open[n]`: element n is on the stack (O(1) check; a deep page would
+    /// make a stack scan quadratic).
+    open: Vec<bool>,
     pub visitor: V,
 }
 
 impl<V: Visitor> State<V> {
-    fn close(&mut self, ord: u32) {
-        if !self.stack.contains(&ord) {
+    fn close(&mut self, ord: u32, at: usize) {
+        let local = ord.wrapping_sub(self.base) as usize;
+        if !self.open.get(local).copied().unwrap_or(false) {
             return;
         }
         while let Some(top) = self.stack.pop() {
-            self.visitor.end(top);
+            self.open[top.wrapping_sub(self.base) as usize] = false;
+            self.visitor.end(top, Some(at));
             if top == ord {
                 break;
             }
@@ -55,7 +64,8 @@ impl<V: Visitor> State<V> {
     }
     fn close_all(&mut self) {
         while let Some(top) = self.stack.pop() {
-            self.visitor.end(top);
+            self.open[top.wrapping_sub(self.base) as usize] = false;
+            self.visitor.end(top, None);
         }
     }
 }
@@ -72,7 +82,12 @@ pub(crate) struct Walk<V: Visitor> {
 
 impl<V: Visitor> Walk<V> {
     pub fn new(visitor: V, max_memory: usize) -> Self {
-        let state = Rc::new(RefCell::new(State { next: 0, stack: Vec::with_capacity(64), visitor }));
+        Self::new_at(visitor, max_memory, 0)
+    }
+
+    /// A walk whose first element has ordinal `base`.
+    pub fn new_at(visitor: V, max_memory: usize, base: u32) -> Self {
+        let state = Rc::new(RefCell::new(State { base, next: base, stack: Vec::with_capacity(64), open: Vec::with_capacity(1024), visitor }));
         let st_el = state.clone();
         let st_text = state.clone();
         let settings = Settings::new()
@@ -93,6 +108,7 @@ impl<V: Visitor> Walk<V> {
                     s.next = s.next.saturating_add(1);
                     let parent = s.stack.last().copied();
                     s.visitor.start(el, ord, parent, void);
+                    s.open.push(!void);
                     if !void {
                         s.stack.push(ord);
                     }
@@ -100,8 +116,9 @@ impl<V: Visitor> Walk<V> {
                 if !void {
                     if let Some(handlers) = el.end_tag_handlers() {
                         let st = st_el.clone();
-                        handlers.push(Box::new(move |_end| {
-                            st.borrow_mut().close(ord);
+                        handlers.push(Box::new(move |end| {
+                            let at = end.source_location().bytes().end;
+                            st.borrow_mut().close(ord, at);
                             Ok(())
                         }));
                     }
@@ -150,9 +167,9 @@ impl<V: Visitor> Walk<V> {
     }
 }
 
-/// Walks a whole input at once.
-pub(crate) fn walk_all<V: Visitor>(visitor: V, input: &[u8], max_memory: usize) -> Result<V> {
-    let mut w = Walk::new(visitor, max_memory);
+/// Walks a whole input at once; its first element gets ordinal `base`.
+pub(crate) fn walk_all<V: Visitor>(visitor: V, input: &[u8], max_memory: usize, base: u32) -> Result<V> {
+    let mut w = Walk::new_at(visitor, max_memory, base);
     w.write(input)?;
     w.finish()
 }

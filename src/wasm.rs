@@ -39,8 +39,15 @@ use crate::{Article, Error, Options};
 static PANIC_HOOK: Once = Once::new();
 
 /// Installs the panic hook the first time any export is called.
+///
+/// On wasm a panic aborts without unwinding, so after one (a bug) the
+/// standard library believes it is still panicking and `set_hook` would
+/// panic again: skip the hook then instead of turning every later call
+/// into a trap.
 fn init() {
-    PANIC_HOOK.call_once(|| std::panic::set_hook(Box::new(console_error_panic_hook::hook)));
+    if !std::thread::panicking() {
+        PANIC_HOOK.call_once(|| std::panic::set_hook(Box::new(console_error_panic_hook::hook)));
+    }
 }
 
 /// A stable, machine-readable name for each error kind (the JS `code`).
@@ -87,8 +94,40 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsValue> {
     if !value.is_object() || value.is_function() || Array::is_array(value) {
         return Err(type_error("options must be a plain object, undefined or null"));
     }
+    // serde-wasm-bindgen reads a struct by looking up the known field names,
+    // so `deny_unknown_fields` never sees extra keys: check them here.
+    let known = known_option_keys();
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key) {
+            return Err(js_error(&Error::InvalidOption(format!(
+                "unknown option `{key}`, expected one of {}",
+                known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            ))));
+        }
+    }
     serde_wasm_bindgen::from_value::<Options>(value.clone())
         .map_err(|e| js_error(&Error::InvalidOption(e.to_string())))
+}
+
+/// The camelCase option names, taken from the serde derive itself (so a new
+/// option in `Options` is accepted here without touching this file).
+fn known_option_keys() -> Vec<String> {
+    thread_local! {
+        static KEYS: Vec<String> = {
+            let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+            Options::default()
+                .serialize(&serializer)
+                .map(|obj| {
+                    js_sys::Object::keys(obj.unchecked_ref::<js_sys::Object>())
+                        .iter()
+                        .filter_map(|k| k.as_string())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+    }
+    KEYS.with(|k| k.clone())
 }
 
 
