@@ -53,6 +53,9 @@ struct Agg {
     cells: u32,
     tables: u32,
     data_tables: u32,
+    /// Text of paragraphs (p, or div without blocks) that are not mostly
+    /// links: the prose a junk rule must never take.
+    ptext: u32,
     /// OR of descendant flags (and own).
     flags: u32,
 }
@@ -113,6 +116,11 @@ fn aggregate(els: &[El], removed: &[bool]) -> Vec<Agg> {
                 Tag::P => a.p += 1,
                 // Readability turns a div without block descendants into a p.
                 Tag::DIV if e.flags & flag::HAS_BLOCK_CHILD == 0 => a.p += 1,
+                // ... and wraps the loose text of a div with blocks in one.
+                Tag::DIV if e.flags & flag::LOOSE_TEXT != 0 => {
+                    a.p += 1;
+                    a.textish_text += e.own_text;
+                }
                 Tag::IMG => a.img += 1,
                 Tag::LI => {
                     a.li += 1;
@@ -134,6 +142,10 @@ fn aggregate(els: &[El], removed: &[bool]) -> Vec<Agg> {
         if e.tag == Tag::TABLE && is_data_table(e, &agg[i]) {
             agg[i].data_tables += 1;
         }
+        let p_like = e.tag == Tag::P || (e.tag == Tag::DIV && e.flags & flag::HAS_BLOCK_CHILD == 0);
+        if p_like && agg[i].link_density() < R::PROSE_MAX_LINK_DENSITY {
+            agg[i].ptext = agg[i].text;
+        }
         let p = e.parent;
         if p != NONE {
             let child = agg[i].clone();
@@ -154,6 +166,7 @@ fn aggregate(els: &[El], removed: &[bool]) -> Vec<Agg> {
             pa.cells += child.cells;
             pa.tables += child.tables;
             pa.data_tables += child.data_tables;
+            pa.ptext += child.ptext;
             pa.flags |= child.flags;
         }
     }
@@ -232,8 +245,8 @@ fn mark_junk(doc: &Doc, o: &Options, raw: &[Agg], drop: &mut [Option<Drop>]) {
     let n = els.len();
     // The page's paragraph-ish text: a junk rule may never take more than
     // half of it (a `class="widget"` wrapper around the whole article).
-    let total_text = raw.iter().zip(els).filter(|(_, e)| e.parent == NONE).map(|(a, _)| a.text).sum::<u32>().max(1);
-    let guard = |i: usize| raw[i].text as f32 <= total_text as f32 * R::JUNK_MAX_PAGE_SHARE;
+    let total_prose = raw.iter().zip(els).filter(|(_, e)| e.parent == NONE).map(|(a, _)| a.ptext).sum::<u32>().max(1);
+    let guard = |i: usize| raw[i].ptext < R::JUNK_GUARD_MIN_CHARS || raw[i].ptext as f32 <= total_prose as f32 * R::JUNK_MAX_PAGE_SHARE;
     let is_container = |t: Tag| !matches!(t, Tag::HTML | Tag::BODY | Tag::MAIN | Tag::ARTICLE);
 
     // 1. Innermost elements holding consent wording and a consent button.
@@ -278,7 +291,9 @@ fn mark_junk(doc: &Doc, o: &Options, raw: &[Agg], drop: &mut [Option<Drop>]) {
             // Class signals of small blocks are trusted; a big block with a
             // junk-looking class (`<div class="content-widget">` around the
             // story) is left to scoring.
-            if guard(i) && (a.text <= R::JUNK_CLASS_MAX_CHARS || a.link_density() >= R::LINKLIST_LINK_DENSITY || cat == Category::CookieBanner || cat == Category::Ad) {
+            // Mostly-links blocks need no guard: no article is mostly links.
+            let linky = a.link_density() >= R::LINKLIST_LINK_DENSITY_STRONG && a.ptext <= R::LINKLIST_MAX_PROSE_CHARS;
+            if guard(i) && (linky || a.text <= R::JUNK_CLASS_MAX_CHARS || cat == Category::CookieBanner || cat == Category::Ad) {
                 drop[i] = drop_of(cat, format!("class/id token '{tok}'"));
                 continue;
             }
@@ -290,6 +305,31 @@ fn mark_junk(doc: &Doc, o: &Options, raw: &[Agg], drop: &mut [Option<Drop>]) {
         if e.flags & flag::FIXED != 0 && a.text <= R::OVERLAY_MAX_CHARS && guard(i) {
             let cat = if a.flags & flag::CONSENT_WORD != 0 { Category::CookieBanner } else { Category::Boilerplate };
             drop[i] = drop_of(cat, "fixed-position overlay");
+            continue;
+        }
+    }
+
+    // Phase 2: word and shape rules, on totals *without* what phase 1
+    // removed — otherwise the wrapper around an already removed promo box
+    // still "contains the word subscribe" and takes the article's text with it.
+    let mut gone = vec![false; n];
+    for i in 0..n {
+        let p = els[i].parent;
+        gone[i] = drop[i].is_some() || (p != NONE && gone[p as usize]);
+    }
+    let live = aggregate(els, &gone);
+    for i in 0..n {
+        if gone[i] || !o.remove_junk {
+            continue;
+        }
+        let p = els[i].parent;
+        if p != NONE && drop[p as usize].is_some() {
+            continue;
+        }
+        let e = &els[i];
+        let a = &live[i];
+        let raw = &live;
+        if e.tag == Tag::HTML || e.tag == Tag::BODY {
             continue;
         }
         if a.flags & flag::AD_LABEL != 0 && a.text <= R::AD_LABEL_MAX_CHARS && guard(i) && is_container(e.tag) {
@@ -314,6 +354,14 @@ fn mark_junk(doc: &Doc, o: &Options, raw: &[Agg], drop: &mut [Option<Drop>]) {
             let parent_small = p != NONE && raw[p as usize].text <= R::WIDGET_MAX_CHARS && raw[p as usize].input > 0 && is_container(els[p as usize].tag);
             if !parent_small {
                 drop[i] = drop_of(Category::Newsletter, "newsletter sign-up form");
+                continue;
+            }
+        }
+        if a.flags & flag::NEWSLETTER_WORD != 0 && a.text <= R::PROMO_MAX_CHARS && a.link > 0 && matches!(e.tag, Tag::DIV | Tag::ASIDE | Tag::SECTION) && guard(i) {
+            let p = e.parent;
+            let parent_small = p != NONE && raw[p as usize].text <= R::PROMO_MAX_CHARS && raw[p as usize].link > 0 && matches!(els[p as usize].tag, Tag::DIV | Tag::ASIDE | Tag::SECTION);
+            if !parent_small {
+                drop[i] = drop_of(Category::Newsletter, "subscription offer");
                 continue;
             }
         }
@@ -355,7 +403,7 @@ fn is_link_list(e: &El, a: &Agg) -> bool {
     if !matches!(e.tag, Tag::UL | Tag::OL | Tag::DIV | Tag::SECTION | Tag::NAV | Tag::ASIDE | Tag::TABLE | Tag::DL | Tag::OTHER) {
         return false;
     }
-    if a.text == 0 || a.link_density() < R::LINKLIST_LINK_DENSITY_STRONG {
+    if a.text == 0 || a.link_density() < R::LINKLIST_LINK_DENSITY_STRONG || a.ptext > R::LINKLIST_MAX_PROSE_CHARS {
         return false;
     }
     // Many items, each a short link: menus, tag clouds, card lists.

@@ -189,3 +189,33 @@ pub mod bench {
         crate::decide::decide(&d, &o).keep_top.iter().filter(|k| **k).count()
     }
 }
+
+/// Debug view of a decision (not a stable API): kept blocks and removals
+/// with ordinals, tags and reasons.
+#[doc(hidden)]
+pub fn debug_plan(html: &str, options: &Options) -> Result<String> {
+    use std::fmt::Write;
+    let mut m = measure::Measurer::new(options);
+    m.write(html.as_bytes())?;
+    let doc = m.finish(html.as_bytes())?;
+    let plan = decide::decide(&doc, options);
+    let mut s = String::new();
+    let mut total = vec![0u32; doc.els.len()];
+    for i in (0..doc.els.len()).rev() {
+        total[i] += doc.els[i].own_text;
+        let p = doc.els[i].parent;
+        if p != measure::NONE {
+            total[p as usize] += total[i];
+        }
+    }
+    let _ = writeln!(s, "root={} title={:?}", plan.root, plan.title);
+    for (i, e) in doc.els.iter().enumerate() {
+        if plan.keep_top[i] {
+            let _ = writeln!(s, "KEEP {i} {:?} parent={}", tags::NAMES.get(e.tag.0 as usize - 1), e.parent);
+        }
+        if let Some(d) = &plan.drop[i] {
+            let _ = writeln!(s, "drop {i} {:?} depth={} text={} {:?}: {}", tags::NAMES.get((e.tag.0 as usize).wrapping_sub(1)), e.depth, total[i], d.category, d.reason);
+        }
+    }
+    Ok(s)
+}

@@ -75,6 +75,8 @@ pub(crate) mod flag {
     pub const IN_TABLE: u32 = 1 << 23;
     /// Inside `<code>`.
     pub const IN_CODE: u32 = 1 << 24;
+    /// Has non-whitespace text directly inside (not only in children).
+    pub const LOOSE_TEXT: u32 = 1 << 25;
 }
 
 /// Statistics of one element.
@@ -226,15 +228,26 @@ fn token_table() -> &'static HashMap<&'static str, (Category, &'static str)> {
 
 /// Ids of the text word lists.
 mod words {
-    pub const CONSENT: u8 = 0;
     pub const RATING: u8 = 1;
     pub const NEWSLETTER: u8 = 2;
     pub const BUTTON: u8 = 3;
 }
 
-fn consent_text_matcher() -> &'static Matcher {
-    static M: OnceLock<Matcher> = OnceLock::new();
-    M.get_or_init(|| Matcher::new(&[(words::CONSENT, rules::CONSENT_WORDS)]))
+/// SIMD finders for consent wording: it is searched in *all* visible
+/// text, so this is the one text scan that must run at memory speed.
+/// Each word is searched as lowercase and as capitalised/uppercase.
+fn consent_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static F: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    F.get_or_init(|| {
+        let mut v = Vec::new();
+        for w in rules::CONSENT_WORDS {
+            // Skip the first letter so "Cookie" and "cookie" share a needle.
+            let tail = &w[1..];
+            v.push(memchr::memmem::Finder::new(tail.as_bytes()).into_owned());
+            v.push(memchr::memmem::Finder::new(tail.to_ascii_uppercase().as_bytes()).into_owned());
+        }
+        v
+    })
 }
 
 fn short_text_matcher() -> &'static Matcher {
@@ -601,15 +614,14 @@ impl Visitor for MeasureVisitor {
         if n == 0 {
             return;
         }
-        let mut add = 0;
+        let mut add = flag::LOOSE_TEXT;
         if s.contains(". ") || s.trim_end().ends_with('.') {
             add |= flag::SENTENCE;
         }
         // Consent wording anywhere; short chunks get the label checks.
-        consent_text_matcher().find(s.as_bytes(), |_, _, _| {
+        if consent_finders().iter().any(|f| f.find(s.as_bytes()).is_some()) {
             add |= flag::CONSENT_WORD;
-            false
-        });
+        }
         if s.len() <= SHORT_CHUNK {
             let t = s.trim();
             if !t.is_empty() {

@@ -597,7 +597,7 @@ impl Visitor for RewriteVisitor {
         let video_iframe = tag == Tag::IFRAME && el.get_attribute("src").is_some_and(|s| crate::measure::video_url(&decode(&s)));
         let removed_by_options = self.opts.rm_allowed_tags.iter().any(|t| t.eq_ignore_ascii_case(name));
         let extra = self.allowed_extra.iter().any(|t| t == name);
-        if !video_iframe && !extra && R::DROP_SUBTREE_TAGS.contains(&name) {
+        if !video_iframe && !extra && !entering && R::DROP_SUBTREE_TAGS.contains(&name) {
             frame.mode = Mode::Skip;
             frame.report = None;
             if !void {

@@ -148,7 +148,8 @@ pub const AD_TOKENS: &[&str] = &[
     "adsbygoogle", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "gpt", "dfp",
     "taboola", "outbrain", "trc", "sponsored", "sponsor", "promoted", "commercial",
     "banner-ad", "adblock", "mgid", "revcontent", "zergnet", "teads", "pubmatic", "criteo",
-    "sponsoredcontent", "partnercontent", "paid", "brandcontent", "native-ad",
+    "sponsoredcontent", "partnercontent", "paid", "brandcontent", "native-ad", "promo",
+    "promotion", "houseads", "house-ad",
 ];
 
 /// Class/id substrings of ad markup too glued-together for tokens
@@ -251,6 +252,9 @@ pub const NEWSLETTER_WORDS: &[&str] = &[
 
 /// A widget (newsletter, rating) detected by wording holds at most this much text.
 pub const WIDGET_MAX_CHARS: u32 = 600;
+/// A subscribe/newsletter box *without* a form (a house ad with a "Claim
+/// this offer" link) is at most this long: prose about subscribing is longer.
+pub const PROMO_MAX_CHARS: u32 = 350;
 
 // ---------------------------------------------------------------------------
 // Link lists.
@@ -263,15 +267,25 @@ pub const LINKLIST_LINK_DENSITY: f32 = 0.5;
 pub const LINKLIST_MAX_AVG_ITEM_CHARS: u32 = 120;
 /// Link density from which a many-item block is a link list wherever it is.
 pub const LINKLIST_LINK_DENSITY_STRONG: f32 = 0.6;
+/// A link list holds at most this much prose (paragraphs that are not
+/// mostly links): a story with a link-heavy sidebar inside is not a list.
+pub const LINKLIST_MAX_PROSE_CHARS: u32 = 300;
 /// Items (`li` or `p`) a block needs to count as a link list.
 pub const LINKLIST_MIN_ITEMS: u32 = 5;
 
 // ---------------------------------------------------------------------------
 // Guards for junk rules.
 
-/// No junk rule may remove more than this share of the page's text: a
-/// `class="widget"` wrapper around the whole story is not a widget.
+/// No junk rule may remove more than this share of the page's prose
+/// (paragraph text that is not mostly links): a `class="widget"` wrapper
+/// around the whole story is not a widget.
 pub const JUNK_MAX_PAGE_SHARE: f32 = 0.5;
+/// ... but blocks with less prose than this are never protected by that
+/// share: on a page whose article is one image, the promo box beside it is
+/// still junk.
+pub const JUNK_GUARD_MIN_CHARS: u32 = 500;
+/// Paragraphs with a higher link density are not prose (card lists, menus).
+pub const PROSE_MAX_LINK_DENSITY: f32 = 0.5;
 /// A block marked by class/id alone (not ad/consent) is removed only up to
 /// this many characters, unless it is mostly links.
 pub const JUNK_CLASS_MAX_CHARS: u32 = 1500;

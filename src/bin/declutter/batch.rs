@@ -124,7 +124,7 @@ impl Progress {
         }
         self.last = Some(done);
         const WIDTH: usize = 30;
-        let filled = if self.total == 0 { WIDTH } else { done * WIDTH / self.total };
+        let filled = (done * WIDTH).checked_div(self.total).unwrap_or(WIDTH).min(WIDTH);
         let bar: String = "#".repeat(filled) + &" ".repeat(WIDTH - filled);
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r[{bar}] {done}/{} pages", self.total);

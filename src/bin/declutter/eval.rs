@@ -81,8 +81,11 @@ pub fn parse_junk(raw: &str) -> Result<Vec<JunkItem>, String> {
         .collect())
 }
 
-/// Pages of one corpus: id and path, sorted by id.
-fn corpus_pages(root: &Path, name: &str) -> Result<(Vec<(String, PathBuf)>, &'static str, PathBuf), String> {
+/// A corpus: its pages (id, path; sorted by id), their URL, its truth file.
+type CorpusFiles = (Vec<(String, PathBuf)>, &'static str, PathBuf);
+
+/// Pages of one corpus, the URL to clean them with and the truth file.
+fn corpus_pages(root: &Path, name: &str) -> Result<CorpusFiles, String> {
     let corpus = root.join("corpus");
     let subdirs = |dir: PathBuf, file: &str| -> Result<Vec<(String, PathBuf)>, String> {
         let rd = std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
