@@ -32,6 +32,9 @@ pub(crate) struct Plan {
     pub byline: Option<String>,
     /// The title used for duplicate detection and the result.
     pub title: String,
+    /// Visible characters of each element's subtree (before removals),
+    /// for the removal report of what pass 2 never reads.
+    pub raw_text: Vec<u32>,
 }
 
 /// Subtree totals of one element (after removals).
@@ -732,7 +735,8 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
     }
 
     let len: u32 = (0..n).filter(|&i| keep_top[i]).map(|i| agg[i].text).sum();
-    (len, Plan { drop, keep_top, root, byline, title: title.to_string() })
+    let raw_text = raw.iter().map(|a| a.text).collect();
+    (len, Plan { drop, keep_top, root, byline, title: title.to_string(), raw_text })
 }
 
 fn add_delta(slot: &mut Option<Box<Agg>>, d: &Agg) {

@@ -97,6 +97,9 @@ pub(crate) struct El {
     /// Hash of the `class` attribute (0 if none): siblings with the top
     /// candidate's class get a bonus.
     pub class_hash: u32,
+    /// `tag#id.class` of the outermost element of a junk-looking subtree,
+    /// for the report (pass 2 may never read that part of the page).
+    pub desc: Option<Box<str>>,
     /// Byte offset of the start tag in the input.
     pub start: usize,
     /// Byte offset just past the end tag that closed it (input length if
@@ -478,6 +481,7 @@ impl Visitor for MeasureVisitor {
         }
 
         let class_hash = class.as_deref().map_or(0, hash32);
+        let class_for_desc = class.clone();
         if class.is_some() || id.is_some() {
             // One matcher pass over "class id" (lowercase): every list at
             // once, positions tell whether a hit was in the class or the id.
@@ -565,6 +569,11 @@ impl Visitor for MeasureVisitor {
             own_text: 0,
             own_commas: 0,
             class_hash,
+            desc: if (junk.is_some() || flags & (flag::FIXED | flag::DIALOG) != 0) && parent.is_none_or(|p| self.els[p as usize].desc.is_none() && self.els[p as usize].junk.is_none()) {
+                Some(describe(&name, id.as_deref(), class_for_desc.as_deref()))
+            } else {
+                None
+            },
             start: loc.start,
             end: if _void { loc.end } else { usize::MAX },
         });
@@ -673,6 +682,22 @@ impl Visitor for MeasureVisitor {
             }
         }
     }
+}
+
+/// `div#id.class1.class2` (short) for the removal report.
+pub(crate) fn describe(tag: &str, id: Option<&str>, class: Option<&str>) -> Box<str> {
+    let mut s = String::from(tag);
+    if let Some(id) = id.map(str::trim).filter(|i| !i.is_empty()) {
+        s.push('#');
+        s.extend(id.chars().take(40));
+    }
+    if let Some(c) = class {
+        for c in c.split_ascii_whitespace().take(3) {
+            s.push('.');
+            s.extend(c.chars().take(30));
+        }
+    }
+    s.into_boxed_str()
 }
 
 fn hash32(s: &str) -> u32 {

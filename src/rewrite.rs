@@ -94,6 +94,42 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
     let meta = crate::meta::page_meta(doc);
     let plan_first = plan.keep_top.iter().position(|k| *k);
     let plan_last = plan.keep_top.iter().rposition(|k| *k);
+    // Report entries for removed blocks outside the stretch pass 2 reads.
+    let (outside_before, outside_after) = {
+        let (lo, hi) = match (plan_first, plan_last) {
+            (Some(f), Some(l)) => {
+                let end = doc.els[l].end;
+                let hi = (l..n).find(|&j| doc.els[j].start >= end).unwrap_or(n);
+                (f, hi)
+            }
+            _ => (0, n),
+        };
+        let mut gone = vec![false; n];
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        for i in 0..n {
+            let p = doc.els[i].parent;
+            let parent_gone = p != NONE && gone[p as usize];
+            gone[i] = parent_gone || plan.drop[i].is_some();
+            if parent_gone || (lo..hi).contains(&i) {
+                continue;
+            }
+            if let Some(d) = &plan.drop[i] {
+                let e = &doc.els[i];
+                let listed = !matches!(d.category, Category::NonContent | Category::Hidden);
+                let name = tags::NAMES.get((e.tag.0 as usize).wrapping_sub(1)).copied().unwrap_or("element");
+                let item = Pending {
+                    category: d.category,
+                    reason: d.reason.clone(),
+                    element: e.desc.as_deref().map_or_else(|| name.to_string(), str::to_string),
+                    chars: plan.raw_text[i] as usize,
+                    preview: String::new(),
+                    listed,
+                };
+                if i < lo { before.push(item) } else { after.push(item) }
+            }
+        }
+        (before, after)
+    };
     let Plan { drop, keep_top, byline, title, .. } = plan;
     let v = RewriteVisitor {
         drop,
@@ -150,7 +186,10 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
         .and_then(|u| url::sanitize(&url::preprocess(&decode(u)), UrlKind::Image, v.base.as_ref()))
         .or(v.first_image.clone());
     let lang = doc.meta.lang.clone().or_else(|| doc.meta.metas.get("content-language").cloned()).map(|l| l.trim().to_string());
-    let report = build_report(v.removals);
+    let mut items = outside_before;
+    items.extend(v.removals);
+    items.extend(outside_after);
+    let report = build_report(items);
     Ok(Article {
         title: if title.is_empty() { meta.title.unwrap_or_default() } else { title },
         byline: meta.byline.or(byline),

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The README's run command: sets up a fresh machine, builds everything
+# (release CLI, wasm module, extension, demo), cleans the seed page with
+# the CLI, and serves the demo on 127.0.0.1 with the seed page preloaded.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh
+cargo build --release
+echo "== the seed page through the CLI (text):"
+./target/release/declutter --format text --url https://www.example-news.it/renzi-jack-ma/ ../shared/corpus/seed/page.html | head -5
+echo "..."
+echo "== unpacked extension: $ROOT/dist/extension (Chrome), $ROOT/dist/extension-firefox (Firefox)"
+exec bash scripts/serve-demo.sh
