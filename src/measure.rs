@@ -302,14 +302,44 @@ fn custom_junk(lc: &str, add: &[String]) -> Option<(Category, &'static str)> {
         .then_some((Category::Custom, "add_junk_tokens"))
 }
 
+/// `display:none` / `visibility:hidden` in an inline style, ignoring
+/// spaces and case (`DISPLAY : None`).
 fn style_hidden(style: &str) -> bool {
-    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    s.contains("display:none") || s.contains("visibility:hidden")
+    style_has(style, "display", "none") || style_has(style, "visibility", "hidden")
 }
 
+/// `position: fixed|sticky` (overlays and sticky bars).
 fn style_fixed(style: &str) -> bool {
-    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    s.contains("position:fixed") || s.contains("position:sticky")
+    style_has(style, "position", "fixed") || style_has(style, "position", "sticky")
+}
+
+fn style_has(style: &str, prop: &str, value: &str) -> bool {
+    let b = style.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = find_ci(&b[from..], prop.as_bytes()) {
+        let mut i = from + pos + prop.len();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < b.len() && b[i] == b':' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if b.len() - i >= value.len() && b[i..i + value.len()].eq_ignore_ascii_case(value.as_bytes()) {
+                return true;
+            }
+        }
+        from = from + pos + 1;
+    }
+    false
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 impl MeasureVisitor {
@@ -481,12 +511,13 @@ impl Visitor for MeasureVisitor {
         }
 
         let class_hash = class.as_deref().map_or(0, hash32);
-        let class_for_desc = class.clone();
+        let mut class_len = 0;
+        let mut joined_lc = String::new();
         if class.is_some() || id.is_some() {
             // One matcher pass over "class id" (lowercase): every list at
             // once, positions tell whether a hit was in the class or the id.
             let mut joined = class.unwrap_or_default();
-            let class_len = joined.len();
+            class_len = joined.len();
             if let Some(i) = id.as_deref() {
                 joined.push(' ');
                 joined.push_str(i);
@@ -550,6 +581,7 @@ impl Visitor for MeasureVisitor {
             if junk.is_none() && !self.junk_add.is_empty() {
                 junk = custom_junk(&joined, &self.junk_add);
             }
+            joined_lc = joined;
         }
         if flags & flag::BYLINE != 0 {
             self.captures.push(ord);
@@ -570,7 +602,8 @@ impl Visitor for MeasureVisitor {
             own_commas: 0,
             class_hash,
             desc: if (junk.is_some() || flags & (flag::FIXED | flag::DIALOG) != 0) && parent.is_none_or(|p| self.els[p as usize].desc.is_none() && self.els[p as usize].junk.is_none()) {
-                Some(describe(&name, id.as_deref(), class_for_desc.as_deref()))
+                let (c, i) = joined_lc.split_at(class_len.min(joined_lc.len()));
+                Some(describe(&name, Some(i.trim()).filter(|i| !i.is_empty()), Some(c)))
             } else {
                 None
             },

@@ -275,28 +275,32 @@ fn describe(el: &Element<'_, '_>, name: &str) -> String {
 }
 
 pub(crate) fn escape_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\0' => {}
-            c => out.push(c),
-        }
+    escape_into(out, s, false);
+}
+
+/// Appends `s` with `&`, `<`, `>` (and `"` in attributes) escaped and NUL
+/// dropped; copies the runs between special bytes whole.
+fn escape_into(out: &mut String, s: &str, attr: bool) {
+    let b = s.as_bytes();
+    let mut last = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let rep = match c {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attr => "&quot;",
+            0 => "",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
     }
+    out.push_str(&s[last..]);
 }
 
 fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\0' => {}
-            c => out.push(c),
-        }
-    }
+    escape_into(out, s, true);
 }
 
 /// Is this `data:`/placeholder source a stand-in for a lazy image?

@@ -33,19 +33,46 @@ impl TextBuilder {
     }
     /// Inline text: whitespace runs fold to one space.
     pub fn push(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() || c == '\u{200b}' {
-                if !self.out.is_empty() && !self.out.ends_with('\n') {
-                    self.space = true;
+        // Runs of non-space ASCII/UTF-8 are copied whole; only whitespace
+        // (ASCII, NBSP, zero-width space and other Unicode spaces) folds.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    self.ws();
+                    i += 1;
+                    continue;
                 }
+                let start = i;
+                while i < b.len() && b[i] < 0x80 && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    i += 1;
+                }
+                self.word(&s[start..i]);
             } else {
-                if self.space {
-                    self.out.push(' ');
-                    self.space = false;
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                let n = ch.len_utf8();
+                if ch.is_whitespace() || ch == '\u{200b}' {
+                    self.ws();
+                } else {
+                    self.word(&s[i..i + n]);
                 }
-                self.out.push(c);
+                i += n;
             }
         }
+    }
+    fn ws(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.space = true;
+        }
+    }
+    fn word(&mut self, w: &str) {
+        if self.space {
+            self.out.push(' ');
+            self.space = false;
+        }
+        self.out.push_str(w);
     }
     /// Preformatted text keeps its line breaks.
     pub fn push_pre(&mut self, s: &str) {
@@ -72,11 +99,27 @@ impl TextBuilder {
 pub(crate) fn word_count(s: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        if is_cjk(c) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            // ASCII fast path.
+            if c.is_ascii_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                n += 1;
+                in_word = true;
+            }
+            i += 1;
+            continue;
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        i += ch.len_utf8();
+        if is_cjk(ch) {
             n += 1;
             in_word = false;
-        } else if c.is_whitespace() {
+        } else if ch.is_whitespace() {
             in_word = false;
         } else if !in_word {
             n += 1;
