@@ -141,6 +141,7 @@ pub(crate) struct MeasureVisitor {
     last_ws: bool,
     junk_add: Vec<String>,
     junk_rm: Vec<String>,
+    class_cache: HashMap<String, ClassResult>,
 }
 
 /// Incremental pass 1 (used by the streaming [`Cleaner`](crate::Cleaner)).
@@ -158,6 +159,7 @@ impl Measurer {
             last_ws: true,
             junk_add: o.add_junk_tokens.iter().map(|s| s.to_ascii_lowercase()).collect(),
             junk_rm: o.rm_junk_tokens.iter().map(|s| s.to_ascii_lowercase()).collect(),
+            class_cache: HashMap::new(),
         };
         Measurer { walk: Walk::new(v, o.max_memory) }
     }
@@ -300,6 +302,80 @@ fn custom_junk(lc: &str, add: &[String]) -> Option<(Category, &'static str)> {
     add.iter()
         .any(|a| tokens(lc).any(|t| t == a) || (a.contains('-') && lc.contains(a.as_str())))
         .then_some((Category::Custom, "add_junk_tokens"))
+}
+
+/// What a class/id string says, independent of the element.
+#[derive(Clone, Copy)]
+struct ClassResult {
+    unlikely: bool,
+    flags: u32,
+    weight: i32,
+    junk: Option<(Category, &'static str)>,
+}
+
+/// Entries in the per-page class cache (bounded: a hostile page can have
+/// a million distinct classes).
+const CLASS_CACHE_MAX: usize = 4096;
+
+fn classify(joined: &str, class_len: usize, add: &[String], rm: &[String]) -> ClassResult {
+    let mut flags = 0;
+    let mut weight = 0;
+    let mut junk;
+    let (mut mc, mut mi) = (0u64, 0u64);
+    let mut hits = ClassHits::default();
+    class_matcher().find(joined.as_bytes(), |l, n, pos| {
+        if pos < class_len {
+            mc |= 1 << l;
+        } else {
+            mi |= 1 << l;
+        }
+        hits.note(l, n, rm);
+        true
+    });
+    let both = mc | mi;
+    let has = |mask: u64, l: u8| mask & (1 << l) != 0;
+    let (cpart, ipart) = joined.split_at(class_len);
+    for (mask, part) in [(mc, cpart), (mi, ipart)] {
+        if part.trim().is_empty() {
+            continue;
+        }
+        if has(mask, list::NEGATIVE) || part.split_ascii_whitespace().any(|w| rules::NEGATIVE_WORDS.contains(&w)) {
+            weight -= rules::CLASS_WEIGHT as i32;
+        }
+        if has(mask, list::POSITIVE) {
+            weight += rules::CLASS_WEIGHT as i32;
+        }
+    }
+    if has(both, list::BYLINE) {
+        flags |= flag::BYLINE;
+    }
+    let mut share = false;
+    junk = hits.consent.or(hits.ad);
+    {
+        let table = token_table();
+        for tok in tokens(joined) {
+            if tok == "share" || tok == "sharedaddy" {
+                share = true;
+            }
+            if junk.is_none() {
+                if let Some(&(cat, t)) = table.get(tok) {
+                    if !rm.iter().any(|r| r == t) {
+                        junk = Some((cat, t));
+                    }
+                }
+            }
+        }
+    }
+    if share {
+        flags |= flag::SHARE;
+    }
+    if junk.is_none() {
+        junk = hits.hyphen;
+    }
+    if junk.is_none() && !add.is_empty() {
+        junk = custom_junk(joined, add);
+    }
+    ClassResult { unlikely: has(both, list::UNLIKELY) && !has(both, list::MAYBE), flags, weight, junk }
 }
 
 /// `display:none` / `visibility:hidden` in an inline style, ignoring
@@ -523,64 +599,25 @@ impl Visitor for MeasureVisitor {
                 joined.push_str(i);
             }
             joined.make_ascii_lowercase();
-            let (mut mc, mut mi) = (0u64, 0u64);
-            let mut hits = ClassHits::default();
-            let rm = &self.junk_rm;
-            class_matcher().find(joined.as_bytes(), |l, n, pos| {
-                if pos < class_len {
-                    mc |= 1 << l;
-                } else {
-                    mi |= 1 << l;
+            // Pages repeat the same class on many elements (80 `li.card`):
+            // classify each distinct class-only string once.
+            let cached = if id.is_none() { self.class_cache.get(joined.as_str()).copied() } else { None };
+            let r = match cached {
+                Some(r) => r,
+                None => {
+                    let r = classify(&joined, class_len, &self.junk_add, &self.junk_rm);
+                    if id.is_none() && self.class_cache.len() < CLASS_CACHE_MAX {
+                        self.class_cache.insert(joined.clone(), r);
+                    }
+                    r
                 }
-                hits.note(l, n, rm);
-                true
-            });
-            let both = mc | mi;
-            let has = |mask: u64, l: u8| mask & (1 << l) != 0;
-            if tag != Tag::BODY && tag != Tag::A && tag != Tag::HTML && has(both, list::UNLIKELY) && !has(both, list::MAYBE) {
+            };
+            if r.unlikely && tag != Tag::BODY && tag != Tag::A && tag != Tag::HTML {
                 flags |= flag::UNLIKELY;
             }
-            let (cpart, ipart) = joined.split_at(class_len);
-            for (mask, part) in [(mc, cpart), (mi, ipart)] {
-                if part.trim().is_empty() {
-                    continue;
-                }
-                if has(mask, list::NEGATIVE) || part.split_ascii_whitespace().any(|w| rules::NEGATIVE_WORDS.contains(&w)) {
-                    weight -= rules::CLASS_WEIGHT as i32;
-                }
-                if has(mask, list::POSITIVE) {
-                    weight += rules::CLASS_WEIGHT as i32;
-                }
-            }
-            if has(both, list::BYLINE) {
-                flags |= flag::BYLINE;
-            }
-            let mut share = false;
-            junk = hits.consent.or(hits.ad);
-            if junk.is_none() || !share {
-                let table = token_table();
-                for tok in tokens(&joined) {
-                    if tok == "share" || tok == "sharedaddy" {
-                        share = true;
-                    }
-                    if junk.is_none() {
-                        if let Some(&(cat, t)) = table.get(tok) {
-                            if !self.junk_rm.iter().any(|r| r == t) {
-                                junk = Some((cat, t));
-                            }
-                        }
-                    }
-                }
-            }
-            if share {
-                flags |= flag::SHARE;
-            }
-            if junk.is_none() {
-                junk = hits.hyphen;
-            }
-            if junk.is_none() && !self.junk_add.is_empty() {
-                junk = custom_junk(&joined, &self.junk_add);
-            }
+            flags |= r.flags;
+            weight += r.weight;
+            junk = r.junk;
             joined_lc = joined;
         }
         if flags & flag::BYLINE != 0 {
