@@ -52,6 +52,8 @@ struct Agg {
     heading_text: u32,
     textish_text: u32,
     children: u32,
+    /// Element children that are `<p>`.
+    p_children: u32,
     tr: u32,
     cells: u32,
     tables: u32,
@@ -165,6 +167,9 @@ fn aggregate(els: &[El], removed: &[bool]) -> Vec<Agg> {
             pa.heading_text += child.heading_text;
             pa.textish_text += child.textish_text + if is_textish(e.tag) { child.text } else { 0 };
             pa.children += 1;
+            if e.tag == Tag::P {
+                pa.p_children += 1;
+            }
             pa.tr += child.tr;
             pa.cells += child.cells;
             pa.tables += child.tables;
@@ -438,7 +443,7 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
             removed[i] = true;
             continue;
         }
-        if e.flags & flag::INVISIBLE != 0 && e.tag != Tag::HEAD && e.tag != Tag::NOSCRIPT {
+        if e.flags & flag::INVISIBLE != 0 && e.flags & flag::VIDEO == 0 && e.tag != Tag::HEAD && e.tag != Tag::NOSCRIPT {
             removed[i] = true;
             drop[i] = drop_of(Category::NonContent, "script/style/template");
             continue;
@@ -487,6 +492,18 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
     }
 
     let mut agg = aggregate(els, &removed);
+    // Readability replaces a div holding a single <p> (and no other text)
+    // by that <p>: the div is transparent for scoring.
+    let transparent: Vec<bool> = (0..n)
+        .map(|i| {
+            let e = &els[i];
+            e.tag == Tag::DIV
+                && agg[i].children == 1
+                && agg[i].p_children == 1
+                && e.flags & flag::LOOSE_TEXT == 0
+                && agg[i].link_density() < R::SINGLE_P_MAX_LINK_DENSITY
+        })
+        .collect();
 
     // --- Scoring.
     let mut score = vec![f32::NAN; n];
@@ -521,9 +538,16 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
             continue;
         }
         let content = 1.0 + commas as f32 + (len / R::CHARS_PER_POINT).min(R::MAX_LENGTH_POINTS) as f32;
+        if transparent[i] {
+            continue; // its <p> is scored instead
+        }
         let mut anc = first;
         let mut level = 0usize;
         while anc != NONE && level < R::SCORE_ANCESTOR_LEVELS {
+            if transparent[anc as usize] {
+                anc = els[anc as usize].parent;
+                continue;
+            }
             let ai = anc as usize;
             // Readability skips ancestors without a parent (the root).
             if els[ai].parent == NONE {

@@ -93,6 +93,10 @@ pub const SIBLING_PARAGRAPH_CHARS: u32 = 80;
 /// Link density a long sibling paragraph may have.
 pub const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
 
+/// A div whose only child is a `<p>` is replaced by it (Readability) when
+/// its link density is below this.
+pub const SINGLE_P_MAX_LINK_DENSITY: f32 = 0.25;
+
 /// Other candidates within this share of the top score that sit under a
 /// common ancestor make that ancestor the article (split layouts).
 pub const ALTERNATIVE_CANDIDATE_SHARE: f32 = 0.75;
