@@ -275,7 +275,7 @@ pub const LINKLIST_LINK_DENSITY_STRONG: f32 = 0.6;
 /// mostly links): a story with a link-heavy sidebar inside is not a list.
 pub const LINKLIST_MAX_PROSE_CHARS: u32 = 300;
 /// Items (`li` or `p`) a block needs to count as a link list.
-pub const LINKLIST_MIN_ITEMS: u32 = 5;
+pub const LINKLIST_MIN_ITEMS: u32 = 8;
 
 // ---------------------------------------------------------------------------
 // Guards for junk rules.
