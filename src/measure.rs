@@ -233,6 +233,7 @@ fn token_table() -> &'static HashMap<&'static str, (Category, &'static str)> {
 
 /// Ids of the text word lists.
 mod words {
+    pub const CONSENT: u8 = 0;
     pub const RATING: u8 = 1;
     pub const NEWSLETTER: u8 = 2;
     pub const BUTTON: u8 = 3;
@@ -259,6 +260,7 @@ fn short_text_matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
         Matcher::new(&[
+            (words::CONSENT, rules::CONSENT_WORDS),
             (words::RATING, rules::RATING_WORDS),
             (words::NEWSLETTER, rules::NEWSLETTER_WORDS),
             (words::BUTTON, rules::CONSENT_BUTTON_WORDS),
@@ -694,11 +696,13 @@ impl Visitor for MeasureVisitor {
             return;
         }
         let mut add = flag::LOOSE_TEXT;
-        if s.contains(". ") || s.trim_end().ends_with('.') {
+        if has_sentence_end(s) {
             add |= flag::SENTENCE;
         }
-        // Consent wording anywhere; short chunks get the label checks.
-        if consent_finders().iter().any(|f| f.find(s.as_bytes()).is_some()) {
+        // Consent wording anywhere (long chunks: SIMD finders; short ones
+        // go through the one-pass matcher below); short chunks also get
+        // the label checks.
+        if s.len() > SHORT_CHUNK && consent_finders().iter().any(|f| f.find(s.as_bytes()).is_some()) {
             add |= flag::CONSENT_WORD;
         }
         if s.len() <= SHORT_CHUNK {
@@ -711,6 +715,7 @@ impl Visitor for MeasureVisitor {
                 let tb = t.as_bytes();
                 short_text_matcher().find(tb, |id, _, pos| {
                     match id {
+                        words::CONSENT => add |= flag::CONSENT_WORD,
                         words::RATING => add |= flag::RATING_WORD,
                         words::NEWSLETTER => add |= flag::NEWSLETTER_WORD,
                         words::BUTTON if buttonish && (pos == 0 || !tb[pos - 1].is_ascii_alphanumeric()) => add |= flag::CONSENT_BUTTON,
@@ -789,9 +794,20 @@ fn hash32(s: &str) -> u32 {
 const SHORT_CHUNK: usize = 200;
 
 
+/// `. ` inside, or a final `.` (Readability's `/\.( |$)/`).
+fn has_sentence_end(s: &str) -> bool {
+    let b = s.trim_end().as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| i + 1 == b.len() || b[i + 1] == b' ')
+}
+
 /// The whole (trimmed) text is an ad label: "Advertisement", "ANZEIGE",
 /// "Advertisement - Continue reading below".
 fn is_ad_label(t: &str) -> bool {
+    // Cheap reject: labels start with one of a few letters.
+    let first = t.bytes().find(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_lowercase());
+    if !first.is_some_and(|f| rules::AD_LABELS.iter().any(|l| l.as_bytes()[0] == f)) {
+        return false;
+    }
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_empty() || t.len() > rules::AD_LABEL_MAX_CHARS as usize {
         return false;
