@@ -93,9 +93,11 @@ pub struct Options {
     /// ```
     /// let mut o = declutter::Options::default();
     /// o.max_memory = 1024;
+    /// // A tag that spans chunks is buffered until it ends, or until the limit.
     /// let huge = format!("<p title='{}'>x</p>", "a".repeat(100_000));
-    /// assert!(matches!(declutter::clean(&huge, &o),
-    ///     Err(declutter::Error::MemoryLimitExceeded { .. })));
+    /// let mut c = declutter::Cleaner::new(o).unwrap();
+    /// let err = huge.as_bytes().chunks(512).find_map(|ch| c.write(ch).err());
+    /// assert!(matches!(err, Some(declutter::Error::MemoryLimitExceeded { .. })));
     /// ```
     pub max_memory: usize,
 
