@@ -431,6 +431,7 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
     mark_junk(doc, o, &raw, &mut drop);
     let mut byline: Option<String> = None;
     let mut title_removed = false;
+    let mut title_out: Option<String> = None;
     let mut removed = vec![false; n];
     for i in 0..n {
         let e = &els[i];
@@ -483,6 +484,12 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
                 let t = crate::entities::decode(t);
                 if text_similarity(title, &t) > R::TITLE_SIMILARITY {
                     title_removed = true;
+                    // The heading is the fuller title when it only adds to
+                    // it (`Notes from the newsroom 🎉` vs `Notes from the newsroom`).
+                    let heading = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if heading.len() > title.len() && heading.contains(title) {
+                        title_out = Some(heading);
+                    }
                     removed[i] = true;
                     drop[i] = drop_of(Category::Boilerplate, "heading repeats the title");
                     continue;
@@ -549,8 +556,9 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
                 continue;
             }
             let ai = anc as usize;
-            // Readability skips ancestors without a parent (the root).
-            if els[ai].parent == NONE {
+            // Readability never scores the document element. (A fragment
+            // without <html>/<body> has top-level elements that do count.)
+            if els[ai].tag == Tag::HTML {
                 break;
             }
             init(ai, &mut score);
@@ -628,14 +636,39 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
             }
             root = p;
         }
+        // Inside the page's only <article>, with real prose of it left
+        // outside the chosen container: the author marked the whole story,
+        // so take all of it (unclosed <div>s or a low-scoring wrapper
+        // level must not split the story).
+        let articles: Vec<usize> = (0..n).filter(|&j| els[j].tag == Tag::ARTICLE && !removed[j]).collect();
+        if let [a] = articles[..] {
+            let outside = agg[a].ptext.saturating_sub(agg[root as usize].ptext);
+            if a as u32 != root
+                && is_ancestor(els, a as u32, root)
+                && outside >= R::ARTICLE_TAG_MIN_OUTSIDE_PROSE
+                && agg[a].ptext as f32 <= agg[root as usize].ptext as f32 * R::ARTICLE_TAG_MAX_GROWTH
+            {
+                root = a as u32;
+            }
+        }
     }
 
     // --- Siblings.
     let mut keep_top = vec![false; n];
     if root == NONE {
-        let r = if body != NONE { body } else { 0 };
-        if n > 0 {
-            keep_top[r as usize] = true;
+        if body != NONE {
+            keep_top[body as usize] = true;
+        } else {
+            // No <body> (a fragment, or a page lol_html saw without one):
+            // every top-level block that was not removed is the article —
+            // or, for <html> without <body>, every child of <html>.
+            let html = els.iter().position(|e| e.tag == Tag::HTML && e.parent == NONE);
+            let parent = html.map_or(NONE, |h| h as u32);
+            for (j, e) in els.iter().enumerate() {
+                if e.parent == parent && !removed[j] && e.tag != Tag::HEAD {
+                    keep_top[j] = true;
+                }
+            }
         }
     } else {
         let ri = root as usize;
@@ -760,7 +793,8 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
 
     let len: u32 = (0..n).filter(|&i| keep_top[i]).map(|i| agg[i].text).sum();
     let raw_text = raw.iter().map(|a| a.text).collect();
-    (len, Plan { drop, keep_top, root, byline, title: title.to_string(), raw_text })
+    let title = title_out.unwrap_or_else(|| title.to_string());
+    (len, Plan { drop, keep_top, root, byline, title, raw_text })
 }
 
 fn add_delta(slot: &mut Option<Box<Agg>>, d: &Agg) {

@@ -144,9 +144,25 @@ pub fn transport_encoding(label: &str) -> Result<&'static Encoding> {
 /// assert_eq!(s, "hi");
 /// ```
 pub fn decode_html(bytes: &[u8], transport: Option<&str>) -> Result<String> {
+    Ok(decode_html_cow(bytes, transport).into_owned())
+}
+
+/// Like [`decode_html`], without a copy when none is needed: the result
+/// borrows `bytes` when they already are the text (valid UTF-8 decoded as
+/// UTF-8, BOM skipped; or ASCII-only bytes in an ASCII-compatible
+/// encoding). For a large page this saves one input-sized allocation, which
+/// counts against the peak-memory bar of issue 5 (3 × input + 64 MB).
+///
+/// ```
+/// use std::borrow::Cow;
+/// let page = b"\xEF\xBB\xBF<p>caf\xC3\xA9</p>";
+/// let text = declutter::encoding::decode_html_cow(page, None);
+/// assert!(matches!(text, Cow::Borrowed("<p>café</p>")));
+/// ```
+pub fn decode_html_cow<'a>(bytes: &'a [u8], transport: Option<&str>) -> std::borrow::Cow<'a, str> {
     let s = sniff_detailed(bytes, transport);
     let (text, _had_errors) = s.encoding.decode_without_bom_handling(&bytes[s.bom_len..]);
-    Ok(text.into_owned())
+    text
 }
 
 /// What a `<meta>` label means when it comes from the document itself

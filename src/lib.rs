@@ -59,7 +59,9 @@ pub use text::to_markdown;
 /// only the cases listed in [`Error`] fail.
 pub fn clean(html: &str, options: &Options) -> Result<Article> {
     let mut c = Cleaner::new(options.clone())?;
-    c.write(html.as_bytes())?;
+    for piece in html.as_bytes().chunks(walk::FEED_CHUNK) {
+        c.write(piece)?;
+    }
     c.finish()
 }
 
@@ -67,7 +69,8 @@ pub fn clean(html: &str, options: &Options) -> Result<Article> {
 /// then the transport charset (e.g. from `Content-Type`), then the
 /// `<meta charset>` prescan, then windows-1252.
 pub fn clean_bytes(bytes: &[u8], transport_charset: Option<&str>, options: &Options) -> Result<Article> {
-    let text = encoding::decode_html(bytes, transport_charset)?;
+    // Borrowed when the bytes already are the UTF-8 the parser wants: no copy.
+    let text = encoding::decode_html_cow(bytes, transport_charset);
     clean(&text, options)
 }
 
@@ -140,10 +143,25 @@ impl Cleaner {
             return Err(Error::CleanerFinished);
         }
         let m = self.measurer.take().ok_or(Error::CleanerFinished)?;
+        if !looks_like_text(&self.input) {
+            return Err(Error::NotHtml);
+        }
         let doc = m.finish(&self.input)?;
         let plan = decide::decide(&doc, &self.options);
         rewrite::rewrite(&self.input, &doc, plan, &self.options)
     }
+}
+
+/// HTML is text: random bytes, images and UTF-16 without a BOM are full of
+/// C0 control characters that no page has (beyond tab, newline, form feed
+/// and carriage return).
+fn looks_like_text(input: &[u8]) -> bool {
+    let head = &input[..input.len().min(rules::NOT_HTML_SAMPLE_BYTES)];
+    if head.is_empty() {
+        return true;
+    }
+    let controls = head.iter().filter(|&&b| matches!(b, 0..=8 | 0x0B | 0x0E..=0x1F | 0x7F)).count();
+    (controls as f64) < head.len() as f64 * rules::NOT_HTML_MAX_CONTROL_SHARE
 }
 
 /// Stage-by-stage timing hooks for the benchmarks (not a stable API).

@@ -75,6 +75,8 @@ struct RewriteVisitor {
     /// Pass-1 tags by ordinal: pass 2 checks it sees the same elements.
     expected_tags: Vec<Tag>,
     ordinal_mismatch: bool,
+    /// Mode outside every element (Emit for a fragment).
+    root_mode: Mode,
 }
 
 pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Result<Article> {
@@ -92,8 +94,11 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
     }
     let base = resolve_base(doc, o);
     let meta = crate::meta::page_meta(doc);
-    let plan_first = plan.keep_top.iter().position(|k| *k);
-    let plan_last = plan.keep_top.iter().rposition(|k| *k);
+    // A fragment (no <body>, no chosen container): text outside any
+    // element is article text too, and pass 2 reads the whole input.
+    let fragment = plan.root == NONE && !doc.els.iter().any(|e| e.tag == Tag::BODY);
+    let plan_first = if fragment { None } else { plan.keep_top.iter().position(|k| *k) };
+    let plan_last = if fragment { None } else { plan.keep_top.iter().rposition(|k| *k) };
     // Report entries for removed blocks outside the stretch pass 2 reads.
     let (outside_before, outside_after) = {
         let (lo, hi) = match (plan_first, plan_last) {
@@ -149,6 +154,7 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
         first_image: None,
         expected_tags: Vec::new(),
         ordinal_mismatch: false,
+        root_mode: if fragment { Mode::Emit } else { Mode::Outside },
     };
     // Pass 2 reads only the stretch of input that holds the kept blocks:
     // from the first one's start tag to the last one's end tag. Starting a
@@ -289,7 +295,19 @@ fn escape_into(out: &mut String, s: &str, attr: bool) {
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' if attr => "&quot;",
-            0 => "",
+            // C0 controls other than tab/newline/CR/FF are not text; a page
+            // made of them is refused as not HTML, so they must not reach
+            // the output either (clean(clean(x)) must work).
+            1..=8 | 0x0B | 0x0E..=0x1F | 0x7F => "",
+            // A browser reads NUL in an attribute as U+FFFD (which keeps
+            // `java\0script:` inert); in text it is dropped.
+            0 => {
+                if attr {
+                    "\u{FFFD}"
+                } else {
+                    ""
+                }
+            }
             _ => continue,
         };
         out.push_str(&s[last..i]);
@@ -309,7 +327,7 @@ fn is_placeholder(src: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    if s.len() >= 5 && s[..5].eq_ignore_ascii_case("data:") {
+    if s.as_bytes().get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"data:")) {
         return s.len() < R::PLACEHOLDER_DATA_URL_MAX || s.contains("svg");
     }
     let l = s.to_ascii_lowercase();
@@ -346,7 +364,9 @@ impl RewriteVisitor {
     }
 
     fn sanitize_url(&self, raw: &str, kind: UrlKind) -> Option<String> {
-        let u = url::preprocess(&decode(raw));
+        // NUL becomes U+FFFD before anything else, as in the browser's
+        // tokenizer: `java\0script:` must not turn into `javascript:`.
+        let u = url::preprocess(&strip_controls(&decode(raw).replace('\0', "\u{FFFD}")));
         if u.is_empty() {
             return None;
         }
@@ -354,7 +374,7 @@ impl RewriteVisitor {
     }
 
     fn sanitize_srcset(&self, raw: &str) -> Option<String> {
-        let decoded = decode(raw);
+        let decoded = strip_controls(&decode(raw).replace('\0', "\u{FFFD}"));
         let mut out = Vec::new();
         for cand in decoded.split(',') {
             let cand = cand.trim();
@@ -364,7 +384,7 @@ impl RewriteVisitor {
             let mut parts = cand.split_whitespace();
             let u = parts.next().unwrap_or("");
             let desc: Vec<&str> = parts.collect();
-            if u.len() >= 5 && u[..5].eq_ignore_ascii_case("data:") {
+            if u.as_bytes().get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"data:")) {
                 continue;
             }
             if !desc.iter().all(|d| d.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')) {
@@ -415,7 +435,7 @@ impl RewriteVisitor {
                 }
                 continue;
             }
-            let d = decode(&v).into_owned();
+            let d = strip_controls(&decode(&v));
             if a == "dir" && !matches!(d.trim().to_ascii_lowercase().as_str(), "ltr" | "rtl" | "auto") {
                 continue;
             }
@@ -587,12 +607,23 @@ impl Visitor for RewriteVisitor {
         if self.expected_tags.get(ord as usize) != Some(&tag) {
             self.ordinal_mismatch = true;
         }
-        let parent_mode = self.frames.last().map_or(Mode::Outside, |f| f.mode);
+        let parent_mode = self.frames.last().map_or(self.root_mode, |f| f.mode);
         let parent_report = self.frames.last().and_then(|f| f.report);
         let i = ord as usize;
         let mut frame = Frame { mode: parent_mode, close: None, close_owned: None, breaks_line: false, pre: false, report: parent_report, tag };
 
         if parent_mode == Mode::Skip {
+            // `<plaintext>` turns the rest of the page into visible text,
+            // even inside a `<select>` we skip as a form control; keep it
+            // (escaped) so the best-effort article is not empty.
+            let control_only = parent_report.is_none_or(|r| self.removals[r].category == Category::NonContent);
+            let in_article_control = control_only && self.frames.iter().any(|f| f.mode == Mode::Emit);
+            if name_owned == "plaintext" && in_article_control {
+                frame.mode = Mode::Emit;
+                frame.report = None;
+                self.frames.push(frame);
+                return;
+            }
             if !void {
                 self.frames.push(frame);
             }
@@ -685,7 +716,11 @@ impl Visitor for RewriteVisitor {
         if allowed {
             // The article container and sibling blocks become plain blocks;
             // `h1` inside the article is demoted (the reader shows the title).
-            let out_name: &'static str = if entering && !matches!(tag, Tag::P | Tag::PRE | Tag::TABLE | Tag::UL | Tag::OL | Tag::BLOCKQUOTE | Tag::FIGURE) {
+            // A kept block that starts the article is written as itself
+            // when it can stand alone (`p`, `table`, `h2`, `a`, ...); table
+            // parts, list items and the like become a `div`. Writing the
+            // same tag back is what makes cleaning idempotent.
+            let out_name: &'static str = if entering && parent_mode == Mode::Outside && !stands_alone(tag) {
                 "div"
             } else if tag == Tag::H1 {
                 "h2"
@@ -694,15 +729,18 @@ impl Visitor for RewriteVisitor {
             } else {
                 ""
             };
+            // Attributes follow the tag we write: `<details open>` as the
+            // article container becomes a plain `<div>`, without `open`.
+            let attr_tag = if out_name.is_empty() { name } else { out_name };
             let attrs = if video_iframe {
-                let mut a = self.attrs_for(el, name);
+                let mut a = self.attrs_for(el, attr_tag);
                 // No script in the player's parent; the player itself runs
                 // sandboxed on its own origin.
                 a.push(("sandbox", "allow-scripts allow-same-origin allow-presentation".into()));
                 a.push(("referrerpolicy", "no-referrer".into()));
                 a
             } else {
-                self.attrs_for(el, name)
+                self.attrs_for(el, attr_tag)
             };
             if out_name.is_empty() {
                 let owned = name.to_string();
@@ -736,19 +774,22 @@ impl Visitor for RewriteVisitor {
     }
 
     fn text(&mut self, chunk: &TextChunk<'_>, _top: Option<u32>) {
-        let Some(f) = self.frames.last() else { return };
         let raw = chunk.as_str();
         if raw.is_empty() {
             return;
         }
-        match f.mode {
+        let (mode, pre, tag, report) = match self.frames.last() {
+            Some(f) => (f.mode, f.pre, f.tag, f.report),
+            None => (self.root_mode, false, Tag::OTHER, None),
+        };
+        match mode {
             Mode::Emit => {
                 let decoded = match chunk.text_type() {
                     TextType::Data | TextType::RCData => decode(raw),
                     _ => std::borrow::Cow::Borrowed(raw),
                 };
                 escape_text(&mut self.html, &decoded);
-                if f.pre {
+                if pre {
                     self.text.push_pre(&decoded);
                 } else {
                     self.text.push(&decoded);
@@ -761,11 +802,11 @@ impl Visitor for RewriteVisitor {
             }
             Mode::Skip => {
                 if let Some(buf) = self.noscript_buf.as_mut() {
-                    if f.tag == Tag::NOSCRIPT && buf.len() < 4096 {
+                    if tag == Tag::NOSCRIPT && buf.len() < 4096 {
                         buf.push_str(raw);
                     }
                 }
-                if let Some(r) = f.report {
+                if let Some(r) = report {
                     if matches!(chunk.text_type(), TextType::Data) {
                         let p = &mut self.removals[r];
                         let d = decode(raw);
@@ -821,6 +862,25 @@ impl Visitor for RewriteVisitor {
             }
         }
     }
+}
+
+/// Removes the C0 controls the output never carries (see `escape_into`).
+/// Attribute values are stripped *before* they are checked: checking
+/// `java\u{3}script:` (inert: not a scheme) and then writing it without the
+/// control would produce a live `javascript:` URL.
+fn strip_controls(s: &str) -> String {
+    s.chars().filter(|&c| !matches!(c as u32, 1..=8 | 0x0B | 0x0E..=0x1F | 0x7F)).collect()
+}
+
+/// Tags that keep their meaning at the top of the article.
+fn stands_alone(t: Tag) -> bool {
+    matches!(
+        t,
+        Tag::P | Tag::PRE | Tag::TABLE | Tag::UL | Tag::OL | Tag::BLOCKQUOTE | Tag::FIGURE | Tag::DIV
+            | Tag::SECTION | Tag::ARTICLE | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+            | Tag::DL | Tag::A | Tag::SPAN | Tag::EM | Tag::STRONG | Tag::B | Tag::I | Tag::CODE
+            | Tag::IMG | Tag::DETAILS | Tag::HR | Tag::BR
+    )
 }
 
 fn tags_void(n: &str) -> bool {

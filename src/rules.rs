@@ -97,6 +97,13 @@ pub const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
 /// its link density is below this.
 pub const SINGLE_P_MAX_LINK_DENSITY: f32 = 0.25;
 
+/// The chosen container is widened to its enclosing (single) `<article>`
+/// when that holds at most this many times its prose.
+pub const ARTICLE_TAG_MAX_GROWTH: f32 = 3.0;
+/// ... and holds at least this much prose outside the chosen container (a
+/// whole paragraph, not a subtitle or a caption).
+pub const ARTICLE_TAG_MIN_OUTSIDE_PROSE: u32 = 400;
+
 /// Other candidates within this share of the top score that sit under a
 /// common ancestor make that ancestor the article (split layouts).
 pub const ALTERNATIVE_CANDIDATE_SHARE: f32 = 0.75;
@@ -331,12 +338,14 @@ pub const FORBIDDEN_TAGS: &[&str] = &[
 ];
 
 /// Tags dropped with everything inside them (their text is never article text).
+/// (`<xmp>` and `<plaintext>` are not here: their content is visible text
+/// to a browser, so it is kept — as escaped text, never markup.)
 pub const DROP_SUBTREE_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "object", "embed", "applet",
     "form", "input", "button", "textarea", "select", "option", "optgroup", "datalist",
     "frame", "frameset", "noframes", "noembed", "head", "title", "meta", "link", "base",
     "canvas", "map", "dialog", "portal", "fencedframe", "nav", "aside", "footer", "fieldset",
-    "legend", "label", "menu", "param", "xmp", "plaintext", "iframe", "slot", "output",
+    "legend", "label", "menu", "param", "iframe", "slot", "output",
 ];
 
 /// Attributes kept on any allowed tag.
@@ -390,6 +399,15 @@ pub const REPORT_PREVIEW_CHARS: usize = 80;
 pub const WORDS_PER_MINUTE: usize = 230;
 /// Excerpt length when it comes from the first paragraph (characters).
 pub const EXCERPT_MAX_CHARS: usize = 300;
+
+// ---------------------------------------------------------------------------
+// Input that is not HTML.
+
+/// Bytes sampled from the start of the input for the control-character test.
+pub const NOT_HTML_SAMPLE_BYTES: usize = 64 << 10;
+/// More control characters than this share means binary data, not a page
+/// (random bytes have ~10 %, real pages ~0).
+pub const NOT_HTML_MAX_CONTROL_SHARE: f64 = 0.02;
 
 // ---------------------------------------------------------------------------
 // isProbablyReaderable.

@@ -21,6 +21,8 @@ fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 /// `\u{1}javascript:` are `javascript:` to a browser, so every scheme check
 /// runs on this form, and this form is what we output.
 pub(crate) fn preprocess(raw: &str) -> String {
+    // NUL is U+FFFD to a browser's tokenizer, long before URL parsing.
+    let raw = raw.replace('\0', "\u{FFFD}");
     raw.trim_matches(|c: char| c <= ' ')
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
@@ -178,6 +180,8 @@ mod tests {
     #[test]
     fn schemes() {
         assert_eq!(sanitize(&preprocess(" java\tscript:alert(1)"), UrlKind::Link, None), None);
+        // `java\0script:` is inert in a browser (NUL → U+FFFD): never `javascript:`.
+        assert!(!sanitize(&preprocess("java\0script:alert(1)"), UrlKind::Link, None).unwrap().starts_with("javascript"));
         assert_eq!(sanitize("data:text/html,<script>", UrlKind::Image, None), None);
         assert_eq!(sanitize("data:image/svg+xml,<svg>", UrlKind::Image, None), None);
         assert!(sanitize("data:image/png;base64,AAAA", UrlKind::Image, None).is_some());

@@ -167,9 +167,17 @@ impl<V: Visitor> Walk<V> {
     }
 }
 
-/// Walks a whole input at once; its first element gets ordinal `base`.
+/// Input is fed to lol_html in pieces of this size, even when it is all
+/// in memory: lol_html buffers only what spans two writes, so feeding a
+/// 500 KB attribute in one write would slip past `max_memory`; in pieces,
+/// the limit means the same for `clean()` as for a streamed fetch body.
+pub(crate) const FEED_CHUNK: usize = 64 << 10;
+
+/// Walks a whole input; its first element gets ordinal `base`.
 pub(crate) fn walk_all<V: Visitor>(visitor: V, input: &[u8], max_memory: usize, base: u32) -> Result<V> {
     let mut w = Walk::new_at(visitor, max_memory, base);
-    w.write(input)?;
+    for piece in input.chunks(FEED_CHUNK) {
+        w.write(piece)?;
+    }
     w.finish()
 }

@@ -36,6 +36,12 @@ use wasm_bindgen::JsCast;
 
 use crate::{Article, Error, Options};
 
+// The generated .d.ts names `Article` and `Options`: they are documented
+// (field by field, with defaults) in the hand-written www/lib/index.d.ts,
+// which scripts/web-build.sh places next to the glue.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"import type { Article, Options } from "./index";"#;
+
 static PANIC_HOOK: Once = Once::new();
 
 /// Installs the panic hook the first time any export is called.
