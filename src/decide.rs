@@ -233,9 +233,18 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
         Attempt { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
         Attempt { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
+    // Junk marks do not depend on the attempt's flags: compute them once.
+    let n = doc.els.len();
+    let (junk, raw_text) = {
+        let raw = aggregate(&doc.els, &vec![false; n]);
+        let raw_text: Vec<u32> = raw.iter().map(|a| a.text).collect();
+        let mut junk: Vec<Option<Drop>> = vec![None; n];
+        mark_junk(doc, o, raw, &mut junk);
+        (junk, raw_text)
+    };
     let mut best: Option<(u32, Plan)> = None;
     for at in attempts {
-        let (len, plan) = attempt(doc, o, at, &title);
+        let (len, plan) = attempt(doc, at, &title, &junk, &raw_text);
         if len as usize >= o.char_threshold {
             return plan;
         }
@@ -243,18 +252,19 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
             best = Some((len, plan));
         }
     }
-    best.map(|(_, p)| p).unwrap_or_else(|| attempt(doc, o, attempts[0], &title).1)
+    best.map(|(_, p)| p).unwrap_or_else(|| attempt(doc, attempts[0], &title, &junk, &raw_text).1)
 }
 
 /// Junk marks that do not depend on the article choice. Returns the drop
 /// reason for the outermost element of each junk subtree.
-fn mark_junk(doc: &Doc, o: &Options, raw: &[Agg], drop: &mut [Option<Drop>]) {
+fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
     let els = &doc.els;
     let n = els.len();
     // The page's paragraph-ish text: a junk rule may never take more than
     // half of it (a `class="widget"` wrapper around the whole article).
     let total_prose = raw.iter().zip(els).filter(|(_, e)| e.parent == NONE).map(|(a, _)| a.ptext).sum::<u32>().max(1);
-    let guard = |i: usize| raw[i].ptext < R::JUNK_GUARD_MIN_CHARS || raw[i].ptext as f32 <= total_prose as f32 * R::JUNK_MAX_PAGE_SHARE;
+    let ptext: Vec<u32> = raw.iter().map(|a| a.ptext).collect();
+    let guard = |i: usize| ptext[i] < R::JUNK_GUARD_MIN_CHARS || ptext[i] as f32 <= total_prose as f32 * R::JUNK_MAX_PAGE_SHARE;
     let is_container = |t: Tag| !matches!(t, Tag::HTML | Tag::BODY | Tag::MAIN | Tag::ARTICLE);
 
     // 1. Innermost elements holding consent wording and a consent button.
@@ -320,6 +330,8 @@ fn mark_junk(doc: &Doc, o: &Options, raw: &[Agg], drop: &mut [Option<Drop>]) {
     // Phase 2: word and shape rules, on totals *without* what phase 1
     // removed — otherwise the wrapper around an already removed promo box
     // still "contains the word subscribe" and takes the article's text with it.
+    // Free the first totals before the second ones (peak memory on huge pages).
+    std::mem::drop(raw);
     let mut gone = vec![false; n];
     for i in 0..n {
         let p = els[i].parent;
@@ -419,16 +431,13 @@ fn is_link_list(e: &El, a: &Agg) -> bool {
     items >= R::LINKLIST_MIN_ITEMS && a.text / items.max(1) <= R::LINKLIST_MAX_AVG_ITEM_CHARS
 }
 
-fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
+fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text: &[u32]) -> (u32, Plan) {
     let els = &doc.els;
     let n = els.len();
-    let no_removals = vec![false; n];
-    let raw = aggregate(els, &no_removals);
 
     // --- Pre-scoring removals (document order; descendants of a removed
     // element are implicitly removed).
-    let mut drop: Vec<Option<Drop>> = vec![None; n];
-    mark_junk(doc, o, &raw, &mut drop);
+    let mut drop: Vec<Option<Drop>> = junk.to_vec();
     let mut byline: Option<String> = None;
     let mut title_removed = false;
     let mut title_out: Option<String> = None;
@@ -455,7 +464,7 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
             continue;
         }
         // Byline: the first short author-ish element.
-        if byline.is_none() && e.flags & flag::BYLINE != 0 && raw[i].text > 0 && (raw[i].text as usize) < R::BYLINE_MAX_CHARS {
+        if byline.is_none() && e.flags & flag::BYLINE != 0 && raw_text[i] > 0 && (raw_text[i] as usize) < R::BYLINE_MAX_CHARS {
             if let Some(t) = doc.texts.get(&(i as u32)) {
                 let t = crate::entities::decode(t).split_whitespace().collect::<Vec<_>>().join(" ");
                 if !t.is_empty() && t.chars().count() < R::BYLINE_MAX_CHARS {
@@ -792,7 +801,7 @@ fn attempt(doc: &Doc, o: &Options, at: Attempt, title: &str) -> (u32, Plan) {
     }
 
     let len: u32 = (0..n).filter(|&i| keep_top[i]).map(|i| agg[i].text).sum();
-    let raw_text = raw.iter().map(|a| a.text).collect();
+    let raw_text = raw_text.to_vec();
     let title = title_out.unwrap_or_else(|| title.to_string());
     (len, Plan { drop, keep_top, root, byline, title, raw_text })
 }

@@ -97,14 +97,12 @@ pub(crate) struct El {
     /// Hash of the `class` attribute (0 if none): siblings with the top
     /// candidate's class get a bonus.
     pub class_hash: u32,
-    /// `tag#id.class` of the outermost element of a junk-looking subtree,
-    /// for the report (pass 2 may never read that part of the page).
-    pub desc: Option<Box<str>>,
-    /// Byte offset of the start tag in the input.
-    pub start: usize,
+    /// Byte offset of the start tag in the input (inputs are limited to
+    /// `u32` range by `Options::max_input_bytes`' ceiling).
+    pub start: u32,
     /// Byte offset just past the end tag that closed it (input length if
     /// never closed, start tag end for void elements).
-    pub end: usize,
+    pub end: u32,
 }
 
 /// Page-level metadata gathered in pass 1.
@@ -125,6 +123,9 @@ pub(crate) struct Doc {
     pub meta: Meta,
     /// Text captured for headings, byline candidates: ordinal → raw text.
     pub texts: HashMap<u32, String>,
+    /// `tag#id.class` of the outermost element of each junk-looking
+    /// subtree, for the report (pass 2 may never read that part).
+    pub descs: HashMap<u32, Box<str>>,
 }
 
 /// Caps for captured text, so a huge `<h1>` cannot grow memory.
@@ -136,6 +137,7 @@ pub(crate) struct MeasureVisitor {
     els: Vec<El>,
     meta: Meta,
     texts: HashMap<u32, String>,
+    descs: HashMap<u32, Box<str>>,
     /// Open elements whose text is being captured.
     captures: Vec<u32>,
     last_ws: bool,
@@ -155,6 +157,7 @@ impl Measurer {
             els: Vec::with_capacity(1024),
             meta: Meta::default(),
             texts: HashMap::new(),
+            descs: HashMap::new(),
             captures: Vec::new(),
             last_ws: true,
             junk_add: o.add_junk_tokens.iter().map(|s| s.to_ascii_lowercase()).collect(),
@@ -168,10 +171,11 @@ impl Measurer {
     }
     pub fn finish(self, input: &[u8]) -> Result<Doc> {
         let mut v = self.walk.finish()?;
+        let len = input.len().min(u32::MAX as usize) as u32;
         for e in v.els.iter_mut() {
-            e.end = e.end.min(input.len());
+            e.end = e.end.min(len);
         }
-        Ok(Doc { els: v.els, meta: v.meta, texts: v.texts })
+        Ok(Doc { els: v.els, meta: v.meta, texts: v.texts, descs: v.descs })
     }
 }
 
@@ -630,6 +634,12 @@ impl Visitor for MeasureVisitor {
             weight = 0;
         }
 
+        if (junk.is_some() || flags & (flag::FIXED | flag::DIALOG) != 0)
+            && parent.is_none_or(|p| !self.descs.contains_key(&p) && self.els[p as usize].junk.is_none())
+        {
+            let (c, i) = joined_lc.split_at(class_len.min(joined_lc.len()));
+            self.descs.insert(ord, describe(&name, Some(i.trim()).filter(|i| !i.is_empty()), Some(c)));
+        }
         self.els.push(El {
             tag,
             parent: parent.unwrap_or(NONE),
@@ -640,14 +650,8 @@ impl Visitor for MeasureVisitor {
             own_text: 0,
             own_commas: 0,
             class_hash,
-            desc: if (junk.is_some() || flags & (flag::FIXED | flag::DIALOG) != 0) && parent.is_none_or(|p| self.els[p as usize].desc.is_none() && self.els[p as usize].junk.is_none()) {
-                let (c, i) = joined_lc.split_at(class_len.min(joined_lc.len()));
-                Some(describe(&name, Some(i.trim()).filter(|i| !i.is_empty()), Some(c)))
-            } else {
-                None
-            },
-            start: loc.start,
-            end: if _void { loc.end } else { usize::MAX },
+            start: loc.start.min(u32::MAX as usize) as u32,
+            end: if _void { loc.end.min(u32::MAX as usize) as u32 } else { u32::MAX },
         });
         debug_assert_eq!(self.els.len() as u32, ord + 1);
     }
@@ -732,7 +736,7 @@ impl Visitor for MeasureVisitor {
     }
 
     fn end(&mut self, ord: u32, at: Option<usize>) {
-        self.els[ord as usize].end = at.unwrap_or(usize::MAX);
+        self.els[ord as usize].end = at.map_or(u32::MAX, |a| a.min(u32::MAX as usize) as u32);
         if self.captures.last() == Some(&ord) {
             self.captures.pop();
         } else if let Some(i) = self.captures.iter().rposition(|&c| c == ord) {

@@ -125,7 +125,7 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
                 let item = Pending {
                     category: d.category,
                     reason: d.reason.clone(),
-                    element: e.desc.as_deref().map_or_else(|| name.to_string(), str::to_string),
+                    element: doc.descs.get(&(i as u32)).map_or_else(|| name.to_string(), |d| d.to_string()),
                     chars: plan.raw_text[i] as usize,
                     preview: String::new(),
                     listed,
@@ -163,7 +163,7 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
     let first = plan_first;
     let last = plan_last;
     let (from, to, base) = match (first, last) {
-        (Some(f), Some(l)) => (doc.els[f].start, doc.els[l].end.max(doc.els[f].start), f as u32),
+        (Some(f), Some(l)) => (doc.els[f].start as usize, doc.els[l].end.max(doc.els[f].start) as usize, f as u32),
         _ => (0, input.len(), 0),
     };
     let slice = input.get(from..to.min(input.len())).unwrap_or(input);

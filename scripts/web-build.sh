@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module and its JS glue:
+#   cargo build (wasm32, --no-default-features --features serde)
+#   -> wasm-bindgen --target web -> wasm-opt   =>  pkg/web/
+#   and copies glue + .wasm into www/lib/ (the ES module users embed).
+#
+# Environment:
+#   DECLUTTER_WASM_OPT   optimisation preset (default "3"):
+#                          3      rustc opt-level 3 everywhere, wasm-opt -O3 (fastest)
+#                          z      rustc opt-level "z" everywhere, wasm-opt -Oz (smallest)
+#                          mixed  "z" for all dependencies except lol_html, opt 3
+#                                 for lol_html + declutter, wasm-opt -O3
+#                        `node scripts/web-size.mjs --compare` builds all three and
+#                        prints size and Node throughput. Measured (readability
+#                        pages, Node 20, best of 6 rounds): 3 = ~62 MB/s and
+#                        ~380 KB gzip; z = ~31 MB/s and ~345 KB gzip; mixed
+#                        saves only ~3 KB over 3. Speed halves at "z" for 9%
+#                        less size, so 3 is the default.
+#   DECLUTTER_MANIFEST   Cargo.toml to build (default: this repo's). Lets you
+#                        build the web side against another checkout.
+#   CARGO_TARGET_DIR     as usual.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+MANIFEST="${DECLUTTER_MANIFEST:-$ROOT/Cargo.toml}"
+PRESET="${DECLUTTER_WASM_OPT:-3}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$(dirname "$MANIFEST")/target}"
+
+cargo_args=(build --release --target wasm32-unknown-unknown --lib
+            --no-default-features --features serde --manifest-path "$MANIFEST")
+case "$PRESET" in
+  3)     export CARGO_PROFILE_RELEASE_OPT_LEVEL=3; WASM_OPT_LEVEL=-O3 ;;
+  z)     export CARGO_PROFILE_RELEASE_OPT_LEVEL=z; WASM_OPT_LEVEL=-Oz ;;
+  mixed) export CARGO_PROFILE_RELEASE_OPT_LEVEL=3; WASM_OPT_LEVEL=-O3
+         cargo_args+=(--config 'profile.release.package."*".opt-level="z"'
+                      --config 'profile.release.package.lol_html.opt-level=3') ;;
+  *) echo "DECLUTTER_WASM_OPT must be 3, z or mixed (got $PRESET)" >&2; exit 2 ;;
+esac
+
+need() { command -v "$1" >/dev/null || { echo "missing $1: run scripts/setup-web.sh" >&2; exit 1; }; }
+need wasm-bindgen
+# wasm-opt from the npm package `binaryen` (version 132, pinned in
+# package.json): Debian's wasm-opt 108 rewrites wasm-bindgen 0.2.130's
+# externref table into a funcref one, and the module then fails at init
+# ("Table.set(): function-typed object must be null"), even at -O0.
+WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
+[ -x "$WASM_OPT" ] || { echo "missing $WASM_OPT: run npm ci (scripts/setup-web.sh)" >&2; exit 1; }
+
+echo "== cargo ${cargo_args[*]} (preset $PRESET)"
+cargo "${cargo_args[@]}"
+
+WASM="$TARGET_DIR/wasm32-unknown-unknown/release/declutter.wasm"
+OUT="$ROOT/pkg/web"
+rm -rf "$OUT" && mkdir -p "$OUT"
+# --weak-refs: a Cleaner the caller forgets to free() is reclaimed by the GC.
+wasm-bindgen --target web --weak-refs --out-dir "$OUT" "$WASM"
+"$WASM_OPT" "$WASM_OPT_LEVEL" "$OUT/declutter_bg.wasm" -o "$OUT/declutter_bg.wasm"
+echo "$PRESET" > "$OUT/PRESET"
+# The glue's .d.ts imports Article/Options from the hand-written types.
+cp "$ROOT/www/lib/index.d.ts" "$OUT/index.d.ts"
+
+cp "$OUT/declutter.js" "$ROOT/www/lib/declutter_glue.js"
+cp "$OUT/declutter_bg.wasm" "$ROOT/www/lib/declutter_bg.wasm"
+cp "$OUT/declutter.d.ts" "$ROOT/www/lib/declutter_glue.d.ts"
+printf '== built pkg/web and www/lib (%s bytes wasm, preset %s)\n' \
+  "$(wc -c < "$OUT/declutter_bg.wasm")" "$PRESET"

@@ -1,0 +1,215 @@
+// The built extension (dist/extension-e2e: the Chrome build plus a host
+// permission for 127.0.0.1, since activeTab needs a real toolbar click)
+// in headless Chromium. The toggle goes through the very handler the
+// toolbar button and the Alt+Shift+R command call (self.declutterToggle).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { start, SEED_PATH } from './server.mjs';
+import { withExtension, ROOT, SHOTS } from './browser.mjs';
+
+const EXT = path.join(ROOT, 'dist', 'extension-e2e');
+// expected.txt: title, subtitle, body paragraphs.
+const [TITLE, SUBTITLE, ...BODY] = (await readFile(path.join(path.dirname(SEED_PATH), 'expected.txt'), 'utf8'))
+  .split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+// Words that only occur in the clutter: cookie banner, ads, header menu,
+// sidebar link list, rating widget, newsletter, related, footer.
+const JUNK = ['Accetta', 'Rifiuta', 'Pubblicità', 'Abbonati', 'EU Stories', 'Valuta la qualità',
+  'La tua opinione è importante', 'Iscriviti alla newsletter', 'Articoli correlati', 'Chi siamo'];
+
+let server;
+let ext;
+before(async () => {
+  server = await start();
+  ext = await withExtension(EXT);
+});
+after(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function toggle(page) {
+  return ext.sw.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    if (!tab) throw new Error(`no tab for ${url}`);
+    return self.declutterToggle(tab);
+  }, page.url());
+}
+
+/** The reader frame (extension page) and the sandboxed article frame inside it. */
+async function readerFrames(page) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const reader = page.frames().find((f) => f.url().endsWith('/reader.html'));
+    if (reader) {
+      const ready = await reader.evaluate(() => document.documentElement.dataset.ready === 'true').catch(() => false);
+      if (ready) return { reader, article: reader.childFrames()[0] };
+    }
+    if (Date.now() > deadline) throw new Error('reader view did not appear');
+    await page.waitForTimeout(50);
+  }
+}
+
+async function readerClosed(page) {
+  await page.waitForFunction(() => !document.querySelector('declutter-reader'));
+}
+
+let pageCount = 0;
+/** Opens `url` under a unique query, so each test's tab is found by URL. */
+async function openPage(url) {
+  const page = await ext.ctx.newPage();
+  await page.goto(`${url}?case=${++pageCount}`, { waitUntil: 'load' });
+  return page;
+}
+
+test('toggle shows only the article; screenshots light and dark', async () => {
+  const page = await openPage(`${server.url}/seed.html`);
+  const reply = await toggle(page);
+  assert.equal(reply.state, 'opened', JSON.stringify(reply));
+  const { reader, article } = await readerFrames(page);
+
+  // The page itself is hidden, the reader view shows the article.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'none');
+  const text = await article.evaluate(() => document.body.innerText);
+  for (const para of [TITLE, SUBTITLE, ...BODY]) assert.ok(text.includes(para.slice(0, 70)), `missing: ${para.slice(0, 50)}`);
+  const visible = text + (await reader.evaluate(() => document.body.innerText));
+  for (const junk of JUNK) assert.ok(!visible.includes(junk), `clutter visible: ${junk}`);
+  // Metadata header and the removal summary.
+  assert.match(await article.evaluate(() => document.querySelector('.site')?.textContent ?? ''), /Example News/);
+  assert.match(await article.evaluate(() => document.querySelector('.meta')?.textContent ?? ''), /min read/);
+  const summary = await reader.evaluate(() => document.querySelector('[data-testid=report-summary]').textContent);
+  assert.match(summary, /^removed: .*\d+ (ad|ads)/);
+  assert.match(summary, /cookie banner/);
+  // The report expands to the individual removals with reasons.
+  await reader.click('[data-testid=report-summary]');
+  const items = await reader.$$eval('[data-testid=report-list] li', (lis) => lis.map((li) => li.textContent));
+  assert.ok(items.some((t) => t.startsWith('cookie-banner:')), items.join('\n'));
+
+  // Isolation: the article frame is sandboxed without scripts and has a no-script CSP.
+  const sandbox = await reader.evaluate(() => document.getElementById('article').getAttribute('sandbox'));
+  assert.ok(!sandbox.split(/\s+/).includes('allow-scripts'), sandbox);
+  assert.match(await article.evaluate(() => document.querySelector('meta[http-equiv=Content-Security-Policy]').content), /script-src 'none'/);
+
+  await reader.click('[data-testid=report-summary]'); // collapse it again for the screenshots
+  await reader.click('[data-testid=theme-light]');
+  await page.screenshot({ path: path.join(SHOTS, 'reader-light.png') });
+  await reader.click('[data-testid=theme-dark]');
+  await page.screenshot({ path: path.join(SHOTS, 'reader-dark.png') });
+  await reader.click('[data-testid=theme-auto]');
+  assert.equal((await toggle(page)).state, 'closed');
+  await page.close();
+});
+
+test('toggle back restores the page exactly: DOM, typed input, scroll position', async () => {
+  const page = await openPage(`${server.url}/seed.html`);
+  await page.fill('input[type=email]', 'lettore@example.com');
+  await page.evaluate(() => window.scrollTo(0, 700));
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  assert.ok(scrollBefore > 0, 'the seed page scrolls');
+  const domBefore = await page.evaluate(() => document.documentElement.outerHTML);
+
+  assert.equal((await toggle(page)).state, 'opened');
+  await readerFrames(page);
+  assert.equal((await toggle(page)).state, 'closed');
+  await readerClosed(page);
+
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), domBefore);
+  assert.equal(await page.inputValue('input[type=email]'), 'lettore@example.com');
+  assert.equal(await page.evaluate(() => window.scrollY), scrollBefore);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block');
+  await page.close();
+});
+
+test('Esc in the reader view closes it', async () => {
+  const page = await openPage(`${server.url}/seed.html`);
+  const domBefore = await page.evaluate(() => document.documentElement.outerHTML);
+  await toggle(page);
+  const { article } = await readerFrames(page);
+  await article.press('body', 'Escape');
+  await readerClosed(page);
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), domBefore);
+  await page.close();
+});
+
+test('a page with a strict CSP (script-src \'self\') still toggles', async () => {
+  const page = await openPage(`${server.url}/strict.html`);
+  const reply = await toggle(page);
+  assert.equal(reply.state, 'opened', JSON.stringify(reply));
+  const { article } = await readerFrames(page);
+  assert.match(await article.evaluate(() => document.body.innerText), /Nuovo incontro a Roma/);
+  await page.close();
+});
+
+test('theme, font size and font persist across a reload', async () => {
+  let page = await openPage(`${server.url}/seed.html`);
+  await toggle(page);
+  let { reader, article } = await readerFrames(page);
+  const style = () => article.evaluate(() => {
+    const cs = getComputedStyle(document.body);
+    return { bg: getComputedStyle(document.documentElement).backgroundColor, size: cs.fontSize, font: cs.fontFamily };
+  });
+  await reader.click('[data-testid=theme-light]');
+  const before = await style();
+  await reader.click('[data-testid=theme-sepia]');
+  await reader.click('[data-testid=font-larger]');
+  await reader.click('[data-testid=font-toggle]');
+  const changed = await style();
+  assert.notEqual(changed.bg, before.bg, 'theme changes the background');
+  assert.equal(changed.bg, 'rgb(244, 236, 216)');
+  assert.ok(parseFloat(changed.size) > parseFloat(before.size), `${changed.size} > ${before.size}`);
+  assert.notEqual(changed.font, before.font);
+
+  await page.reload({ waitUntil: 'load' });
+  await toggle(page);
+  ({ reader, article } = await readerFrames(page));
+  assert.deepEqual(await style(), changed);
+  assert.equal(await reader.getAttribute('[data-testid=theme-sepia]', 'aria-checked'), 'true');
+  // Back to defaults for the other tests.
+  await ext.sw.evaluate(() => chrome.storage.local.remove('settings'));
+  await page.close();
+});
+
+test('a page without an article shows a message and stays untouched', async () => {
+  const page = await openPage(`${server.url}/module/empty.html`);
+  const domBefore = await page.evaluate(() => document.documentElement.outerHTML);
+  const reply = await toggle(page);
+  assert.equal(reply.state, 'error');
+  assert.equal(await page.evaluate(() => document.querySelector('declutter-reader')), null);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block');
+  await page.waitForFunction(() => !document.querySelector('declutter-reader-toast'), null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), domBefore);
+  await page.close();
+});
+
+test('"always on this site" opens the reader view on load, and can be turned off', async () => {
+  const page = await openPage(`${server.url}/seed.html`);
+  await toggle(page);
+  let { reader } = await readerFrames(page);
+  assert.equal(await reader.isChecked('[data-testid=always]'), false, 'off by default');
+  await reader.check('[data-testid=always]');
+  await reader.waitForFunction(() => document.querySelector('[data-testid=always]').checked);
+  assert.deepEqual(await ext.sw.evaluate(async () => (await chrome.storage.local.get('alwaysSites')).alwaysSites), ['127.0.0.1']);
+
+  // A fresh load of the site opens straight into reader view.
+  await page.reload({ waitUntil: 'load' });
+  ({ reader } = await readerFrames(page));
+  assert.equal(await reader.isChecked('[data-testid=always]'), true);
+  await reader.uncheck('[data-testid=always]');
+  await reader.waitForFunction(() => !document.querySelector('[data-testid=always]').checked);
+  assert.deepEqual(await ext.sw.evaluate(async () => (await chrome.storage.local.get('alwaysSites')).alwaysSites), []);
+
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => document.querySelector('declutter-reader')), null, 'no longer automatic');
+  await page.close();
+});
+
+test('a right-to-left page reads right to left', async () => {
+  const page = await openPage(`${server.url}/rtl.html`);
+  assert.equal((await toggle(page)).state, 'opened');
+  const { article } = await readerFrames(page);
+  assert.equal(await article.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await article.evaluate(() => getComputedStyle(document.querySelector('article')).direction), 'rtl');
+  await page.close();
+});
