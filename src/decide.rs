@@ -17,7 +17,7 @@ use crate::Options;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Drop {
     pub category: Category,
-    pub reason: String,
+    pub reason: Box<str>,
 }
 
 /// The decision pass 2 executes.
@@ -203,7 +203,7 @@ struct Attempt {
     clean_conditionally: bool,
 }
 
-fn drop_of(category: Category, reason: impl Into<String>) -> Option<Drop> {
+fn drop_of(category: Category, reason: impl Into<Box<str>>) -> Option<Drop> {
     Some(Drop { category, reason: reason.into() })
 }
 
@@ -289,7 +289,14 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
         }
     }
 
+    // Phase 1 marks only the outermost element of each junk subtree.
+    let mut under = vec![false; n];
     for i in 0..n {
+        let p = els[i].parent;
+        if p != NONE && (under[p as usize] || drop[p as usize].is_some()) {
+            under[i] = true;
+            continue;
+        }
         if drop[i].is_some() {
             continue;
         }
@@ -306,6 +313,7 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
             continue;
         }
         if let Some((cat, tok)) = e.junk {
+            let tok = crate::measure::junk_word(tok);
             // Class signals of small blocks are trusted; a big block with a
             // junk-looking class (`<div class="content-widget">` around the
             // story) is left to scoring.
@@ -745,6 +753,7 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
         }
     }
     // `removed` now also marks every descendant of a removed element.
+    std::mem::drop(agg); // free before the new totals exist (peak memory)
     agg = aggregate(els, &removed);
     if at.clean_conditionally {
         // Inside a data table: Readability leaves those alone.

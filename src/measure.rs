@@ -88,8 +88,9 @@ pub(crate) struct El {
     pub flags: u32,
     /// Class weight: ±25 per positive/negative class and id match.
     pub weight: i8,
-    /// Junk category from class/id tokens, with the token that matched.
-    pub junk: Option<(Category, &'static str)>,
+    /// Junk category from class/id tokens, with the token that matched
+    /// (an index for [`junk_word`]: 4 bytes instead of 24 per element).
+    pub junk: Option<(Category, u16)>,
     /// Characters of text directly inside (whitespace runs count once).
     pub own_text: u32,
     /// Commas in that text.
@@ -233,6 +234,36 @@ fn token_table() -> &'static HashMap<&'static str, (Category, &'static str)> {
         }
         m
     })
+}
+
+/// Every junk token and substring of the rules tables, numbered.
+fn junk_words() -> &'static (Vec<&'static str>, HashMap<&'static str, u16>) {
+    static W: OnceLock<(Vec<&'static str>, HashMap<&'static str, u16>)> = OnceLock::new();
+    W.get_or_init(|| {
+        let tables: &[&[&'static str]] = &[
+            rules::CONSENT_SUBSTRINGS, rules::AD_SUBSTRINGS, rules::AD_TOKENS, rules::SHARE_TOKENS,
+            rules::NEWSLETTER_TOKENS, rules::RATING_TOKENS, rules::COMMENT_TOKENS, rules::NAV_TOKENS,
+            rules::RELATED_TOKENS, rules::CHROME_TOKENS, &["add_junk_tokens"],
+        ];
+        let mut v = Vec::new();
+        let mut m = HashMap::new();
+        for t in tables.iter().flat_map(|t| t.iter()) {
+            m.entry(*t).or_insert_with(|| {
+                v.push(*t);
+                (v.len() - 1) as u16
+            });
+        }
+        (v, m)
+    })
+}
+
+/// The token behind an [`El::junk`] index.
+pub(crate) fn junk_word(id: u16) -> &'static str {
+    junk_words().0.get(id as usize).copied().unwrap_or("?")
+}
+
+fn junk_id(w: &'static str) -> u16 {
+    junk_words().1.get(w).copied().unwrap_or(u16::MAX)
 }
 
 /// Ids of the text word lists.
@@ -646,7 +677,7 @@ impl Visitor for MeasureVisitor {
             depth,
             flags,
             weight: weight.clamp(-100, 100) as i8,
-            junk,
+            junk: junk.map(|(c, w)| (c, junk_id(w))),
             own_text: 0,
             own_commas: 0,
             class_hash,

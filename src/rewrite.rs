@@ -124,7 +124,7 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
                 let name = tags::NAMES.get((e.tag.0 as usize).wrapping_sub(1)).copied().unwrap_or("element");
                 let item = Pending {
                     category: d.category,
-                    reason: d.reason.clone(),
+                    reason: d.reason.to_string(),
                     element: doc.descs.get(&(i as u32)).map_or_else(|| name.to_string(), |d| d.to_string()),
                     chars: plan.raw_text[i] as usize,
                     preview: String::new(),
@@ -519,7 +519,7 @@ impl RewriteVisitor {
         let listed = !matches!(d.category, Category::NonContent | Category::Hidden);
         self.removals.push(Pending {
             category: d.category,
-            reason: d.reason.clone(),
+            reason: d.reason.to_string(),
             element: if listed { describe(el, name) } else { String::new() },
             chars: 0,
             preview: String::new(),
@@ -645,7 +645,7 @@ impl Visitor for RewriteVisitor {
             if !self.on_path.get(i).copied().unwrap_or(false) && !matches!(tag, Tag::HEAD | Tag::HTML | Tag::BODY) && !tag.is_invisible() {
                 // A block outside the article that no junk rule named.
                 let d = Drop { category: Category::OutsideArticle, reason: "outside the article".into() };
-                let mut p = Pending { category: d.category, reason: d.reason, element: String::new(), chars: 0, preview: String::new(), listed: false };
+                let mut p = Pending { category: d.category, reason: d.reason.into_string(), element: String::new(), chars: 0, preview: String::new(), listed: false };
                 p.listed = false;
                 self.removals.push(p);
                 frame.mode = Mode::Skip;
