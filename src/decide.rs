@@ -66,22 +66,31 @@ struct Agg {
 }
 
 impl Agg {
+    /// Applies `f` to every field that sums over a subtree: one list of
+    /// fields for adding a child, owing a removal, and settling it.
+    fn zip_sums(&mut self, o: &Agg, f: fn(u32, u32) -> u32) {
+        self.text = f(self.text, o.text);
+        self.link = f(self.link, o.link);
+        self.commas = f(self.commas, o.commas);
+        self.p = f(self.p, o.p);
+        self.img = f(self.img, o.img);
+        self.li = f(self.li, o.li);
+        self.li_text = f(self.li_text, o.li_text);
+        self.input = f(self.input, o.input);
+        self.embed = f(self.embed, o.embed);
+        self.heading_text = f(self.heading_text, o.heading_text);
+        self.textish_text = f(self.textish_text, o.textish_text);
+        self.tr = f(self.tr, o.tr);
+        self.cells = f(self.cells, o.cells);
+        self.tables = f(self.tables, o.tables);
+        self.data_tables = f(self.data_tables, o.data_tables);
+        self.ptext = f(self.ptext, o.ptext);
+    }
+    fn add(&mut self, o: &Agg) {
+        self.zip_sums(o, u32::saturating_add);
+    }
     fn sub(&mut self, o: &Agg) {
-        self.text = self.text.saturating_sub(o.text);
-        self.link = self.link.saturating_sub(o.link);
-        self.commas = self.commas.saturating_sub(o.commas);
-        self.p = self.p.saturating_sub(o.p);
-        self.img = self.img.saturating_sub(o.img);
-        self.li = self.li.saturating_sub(o.li);
-        self.li_text = self.li_text.saturating_sub(o.li_text);
-        self.input = self.input.saturating_sub(o.input);
-        self.embed = self.embed.saturating_sub(o.embed);
-        self.heading_text = self.heading_text.saturating_sub(o.heading_text);
-        self.textish_text = self.textish_text.saturating_sub(o.textish_text);
-        self.tr = self.tr.saturating_sub(o.tr);
-        self.cells = self.cells.saturating_sub(o.cells);
-        self.tables = self.tables.saturating_sub(o.tables);
-        self.data_tables = self.data_tables.saturating_sub(o.data_tables);
+        self.zip_sums(o, u32::saturating_sub);
     }
     fn link_density(&self) -> f32 {
         if self.text == 0 {
@@ -155,26 +164,14 @@ fn aggregate(els: &[El], removed: &[bool]) -> Vec<Agg> {
         if p != NONE {
             let child = agg[i].clone();
             let pa = &mut agg[p as usize];
-            pa.text += child.text;
-            pa.link += child.link;
-            pa.commas += child.commas;
-            pa.p += child.p;
-            pa.img += child.img;
-            pa.li += child.li;
-            pa.li_text += child.li_text;
-            pa.input += child.input;
-            pa.embed += child.embed;
-            pa.heading_text += child.heading_text;
-            pa.textish_text += child.textish_text + if is_textish(e.tag) { child.text } else { 0 };
+            pa.add(&child);
+            if is_textish(e.tag) {
+                pa.textish_text = pa.textish_text.saturating_add(child.text);
+            }
             pa.children += 1;
             if e.tag == Tag::P {
                 pa.p_children += 1;
             }
-            pa.tr += child.tr;
-            pa.cells += child.cells;
-            pa.tables += child.tables;
-            pa.data_tables += child.data_tables;
-            pa.ptext += child.ptext;
             pa.flags |= child.flags;
         }
     }
@@ -817,23 +814,7 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
 
 fn add_delta(slot: &mut Option<Box<Agg>>, d: &Agg) {
     match slot {
-        Some(s) => {
-            s.text += d.text;
-            s.link += d.link;
-            s.commas += d.commas;
-            s.p += d.p;
-            s.img += d.img;
-            s.li += d.li;
-            s.li_text += d.li_text;
-            s.input += d.input;
-            s.embed += d.embed;
-            s.heading_text += d.heading_text;
-            s.textish_text += d.textish_text;
-            s.tr += d.tr;
-            s.cells += d.cells;
-            s.tables += d.tables;
-            s.data_tables += d.data_tables;
-        }
+        Some(s) => s.add(d),
         None => *slot = Some(Box::new(d.clone())),
     }
 }
