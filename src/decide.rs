@@ -20,10 +20,43 @@ pub(crate) struct Drop {
     pub reason: Box<str>,
 }
 
+/// Drop marks by ordinal: 4 bytes per element and a list of the actual
+/// drops (a `Vec<Option<Drop>>` costs 24 bytes per element, most of them
+/// `None`, which is a fifth of the peak memory on a 400,000-link page).
+#[derive(Clone)]
+pub(crate) struct Drops {
+    idx: Vec<u32>,
+    list: Vec<Option<Drop>>,
+}
+
+impl Drops {
+    pub fn new(n: usize) -> Self {
+        Drops { idx: vec![0; n], list: vec![None] }
+    }
+    pub fn set(&mut self, i: usize, d: Option<Drop>) {
+        if d.is_none() {
+            self.idx[i] = 0;
+            return;
+        }
+        self.idx[i] = self.list.len() as u32;
+        self.list.push(d);
+    }
+    pub fn get(&self, i: usize) -> Option<&Drop> {
+        self.list[self.idx.get(i).copied().unwrap_or(0) as usize].as_ref()
+    }
+}
+
+impl std::ops::Index<usize> for Drops {
+    type Output = Option<Drop>;
+    fn index(&self, i: usize) -> &Option<Drop> {
+        &self.list[self.idx[i] as usize]
+    }
+}
+
 /// The decision pass 2 executes.
 pub(crate) struct Plan {
     /// Per ordinal: removed subtree (outermost marks only matter).
-    pub drop: Vec<Option<Drop>>,
+    pub drop: Drops,
     /// Per ordinal: the element starts a kept top-level block of the article.
     pub keep_top: Vec<bool>,
     /// The article container (NONE: no element qualified, the body is used).
@@ -235,7 +268,7 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
     let (junk, raw_text) = {
         let raw = aggregate(&doc.els, &vec![false; n]);
         let raw_text: Vec<u32> = raw.iter().map(|a| a.text).collect();
-        let mut junk: Vec<Option<Drop>> = vec![None; n];
+        let mut junk = Drops::new(n);
         mark_junk(doc, o, raw, &mut junk);
         (junk, raw_text)
     };
@@ -254,7 +287,7 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
 
 /// Junk marks that do not depend on the article choice. Returns the drop
 /// reason for the outermost element of each junk subtree.
-fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
+fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut Drops) {
     let els = &doc.els;
     let n = els.len();
     // The page's paragraph-ish text: a junk rule may never take more than
@@ -303,7 +336,7 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
             continue;
         }
         if consent_top[i] {
-            drop[i] = drop_of(Category::CookieBanner, "consent wording with accept/reject controls");
+            drop.set(i, drop_of(Category::CookieBanner, "consent wording with accept/reject controls"));
             continue;
         }
         if !o.remove_junk {
@@ -317,17 +350,17 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
             // Mostly-links blocks need no guard: no article is mostly links.
             let linky = a.link_density() >= R::LINKLIST_LINK_DENSITY_STRONG && a.ptext <= R::LINKLIST_MAX_PROSE_CHARS;
             if guard(i) && (linky || a.text <= R::JUNK_CLASS_MAX_CHARS || cat == Category::CookieBanner || cat == Category::Ad) {
-                drop[i] = drop_of(cat, format!("class/id token '{tok}'"));
+                drop.set(i, drop_of(cat, format!("class/id token '{tok}'")));
                 continue;
             }
         }
         if e.flags & flag::DIALOG != 0 && a.flags & flag::CONSENT_WORD != 0 && guard(i) && a.text <= R::CONSENT_MAX_CHARS {
-            drop[i] = drop_of(Category::CookieBanner, "dialog about cookies/consent");
+            drop.set(i, drop_of(Category::CookieBanner, "dialog about cookies/consent"));
             continue;
         }
         if e.flags & flag::FIXED != 0 && a.text <= R::OVERLAY_MAX_CHARS && guard(i) {
             let cat = if a.flags & flag::CONSENT_WORD != 0 { Category::CookieBanner } else { Category::Boilerplate };
-            drop[i] = drop_of(cat, "fixed-position overlay");
+            drop.set(i, drop_of(cat, "fixed-position overlay"));
             continue;
         }
     }
@@ -362,7 +395,7 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
             let p = e.parent;
             let parent_small = p != NONE && raw[p as usize].text <= R::AD_LABEL_MAX_CHARS && is_container(els[p as usize].tag) && !has_paragraph_text(&raw[p as usize]);
             if !parent_small && !has_paragraph_text(a) {
-                drop[i] = drop_of(Category::Ad, "ad label");
+                drop.set(i, drop_of(Category::Ad, "ad label"));
                 continue;
             }
         }
@@ -370,7 +403,7 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
             let p = e.parent;
             let parent_small = p != NONE && raw[p as usize].text <= R::WIDGET_MAX_CHARS && raw[p as usize].flags & flag::RATING_WORD != 0 && is_container(els[p as usize].tag);
             if !parent_small && (a.flags & flag::BUTTON != 0 || a.input > 0 || a.text <= R::RATING_MAX_CHARS) {
-                drop[i] = drop_of(Category::Rating, "asks to rate the article");
+                drop.set(i, drop_of(Category::Rating, "asks to rate the article"));
                 continue;
             }
         }
@@ -378,7 +411,7 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
             let p = e.parent;
             let parent_small = p != NONE && raw[p as usize].text <= R::WIDGET_MAX_CHARS && raw[p as usize].input > 0 && is_container(els[p as usize].tag);
             if !parent_small {
-                drop[i] = drop_of(Category::Newsletter, "newsletter sign-up form");
+                drop.set(i, drop_of(Category::Newsletter, "newsletter sign-up form"));
                 continue;
             }
         }
@@ -386,12 +419,12 @@ fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut [Option<Drop>]) {
             let p = e.parent;
             let parent_small = p != NONE && raw[p as usize].text <= R::PROMO_MAX_CHARS && raw[p as usize].link > 0 && matches!(els[p as usize].tag, Tag::DIV | Tag::ASIDE | Tag::SECTION);
             if !parent_small {
-                drop[i] = drop_of(Category::Newsletter, "subscription offer");
+                drop.set(i, drop_of(Category::Newsletter, "subscription offer"));
                 continue;
             }
         }
         if is_link_list(e, a) && guard(i) {
-            drop[i] = drop_of(Category::LinkList, format!("{} links, link density {:.2}", a_links(doc, i), a.link_density()));
+            drop.set(i, drop_of(Category::LinkList, format!("{} links, link density {:.2}", a_links(doc, i), a.link_density())));
             continue;
         }
     }
@@ -436,13 +469,13 @@ fn is_link_list(e: &El, a: &Agg) -> bool {
     items >= R::LINKLIST_MIN_ITEMS && a.text / items.max(1) <= R::LINKLIST_MAX_AVG_ITEM_CHARS
 }
 
-fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text: &[u32]) -> (u32, Plan) {
+fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &Drops, raw_text: &[u32]) -> (u32, Plan) {
     let els = &doc.els;
     let n = els.len();
 
     // --- Pre-scoring removals (document order; descendants of a removed
     // element are implicitly removed).
-    let mut drop: Vec<Option<Drop>> = junk.to_vec();
+    let mut drop = junk.clone();
     let mut byline: Option<String> = None;
     let mut title_removed = false;
     let mut title_out: Option<String> = None;
@@ -460,12 +493,12 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
         }
         if e.flags & flag::INVISIBLE != 0 && e.flags & flag::VIDEO == 0 && e.tag != Tag::HEAD && e.tag != Tag::NOSCRIPT {
             removed[i] = true;
-            drop[i] = drop_of(Category::NonContent, "script/style/template");
+            drop.set(i, drop_of(Category::NonContent, "script/style/template"));
             continue;
         }
         if e.flags & flag::HIDDEN != 0 {
             removed[i] = true;
-            drop[i] = drop_of(Category::Hidden, "hidden element");
+            drop.set(i, drop_of(Category::Hidden, "hidden element"));
             continue;
         }
         // Byline: the first short author-ish element.
@@ -475,7 +508,7 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
                 if !t.is_empty() && t.chars().count() < R::BYLINE_MAX_CHARS {
                     byline = Some(t);
                     removed[i] = true;
-                    drop[i] = drop_of(Category::Boilerplate, "author line (moved to byline)");
+                    drop.set(i, drop_of(Category::Boilerplate, "author line (moved to byline)"));
                     continue;
                 }
             }
@@ -484,12 +517,12 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
             if e.flags & flag::UNLIKELY != 0 && e.flags & (flag::IN_TABLE | flag::IN_CODE) == 0 && e.tag != Tag::ARTICLE {
                 removed[i] = true;
                 let cat = e.junk.map_or(Category::Boilerplate, |j| j.0);
-                drop[i] = drop_of(cat, "unlikely candidate (class/id)");
+                drop.set(i, drop_of(cat, "unlikely candidate (class/id)"));
                 continue;
             }
             if e.flags & flag::UNLIKELY_ROLE != 0 {
                 removed[i] = true;
-                drop[i] = drop_of(Category::Navigation, "page-chrome role");
+                drop.set(i, drop_of(Category::Navigation, "page-chrome role"));
                 continue;
             }
         }
@@ -505,7 +538,7 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
                         title_out = Some(heading);
                     }
                     removed[i] = true;
-                    drop[i] = drop_of(Category::Boilerplate, "heading repeats the title");
+                    drop.set(i, drop_of(Category::Boilerplate, "heading repeats the title"));
                     continue;
                 }
             }
@@ -746,7 +779,7 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
         };
         if d.is_some() {
             removed[i] = true;
-            drop[i] = d;
+            drop.set(i, d);
         }
     }
     // `removed` now also marks every descendant of a removed element.
@@ -788,7 +821,7 @@ fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &[Option<Drop>], raw_text:
                 if let Some(reason) = clean_conditionally(els, &agg, i, at) {
                     let cat = if agg[i].link_density() > R::LINKLIST_LINK_DENSITY { Category::LinkList } else { Category::Boilerplate };
                     removed[i] = true;
-                    drop[i] = drop_of(cat, reason);
+                    drop.set(i, drop_of(cat, reason));
                     let p = els[i].parent;
                     if p != NONE {
                         let own = agg[i].clone();

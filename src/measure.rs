@@ -172,6 +172,7 @@ impl Measurer {
     }
     pub fn finish(self, input: &[u8]) -> Result<Doc> {
         let mut v = self.walk.finish()?;
+        v.els.shrink_to_fit();
         let len = input.len().min(u32::MAX as usize) as u32;
         for e in v.els.iter_mut() {
             e.end = e.end.min(len);

@@ -55,7 +55,7 @@ struct Pending {
 }
 
 struct RewriteVisitor {
-    drop: Vec<Option<Drop>>,
+    drop: crate::decide::Drops,
     keep_top: Vec<bool>,
     on_path: Vec<bool>,
     opts: Options,
@@ -629,7 +629,7 @@ impl Visitor for RewriteVisitor {
             }
             return;
         }
-        if let Some(d) = self.drop.get(i).cloned().flatten() {
+        if let Some(d) = self.drop.get(i).cloned() {
             frame.mode = Mode::Skip;
             frame.report = self.add_removal(el, &name_owned, &d);
             if tag.breaks_line() && parent_mode == Mode::Emit {
