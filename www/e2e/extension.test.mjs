@@ -92,10 +92,30 @@ test('toggle shows only the article; screenshots light and dark', async () => {
   assert.match(await article.evaluate(() => document.querySelector('meta[http-equiv=Content-Security-Policy]').content), /script-src 'none'/);
 
   await reader.click('[data-testid=report-summary]'); // collapse it again for the screenshots
+  // Wait until the article frame really shows the chosen theme before each
+  // screenshot (the setting is stored and applied asynchronously), and
+  // check that light and dark differ where the reader sees them.
+  const articleBackground = async (theme) => {
+    const deadline = Date.now() + 10000;
+    for (;;) {
+      const frame = reader.childFrames()[0];
+      const state = await frame
+        .evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.documentElement).backgroundColor])
+        .catch(() => [null, null]);
+      if (state[0] === theme) return state[1];
+      if (Date.now() > deadline) throw new Error(`article frame never showed theme ${theme}: ${state}`);
+      await page.waitForTimeout(50);
+    }
+  };
   await reader.click('[data-testid=theme-light]');
+  const lightBg = await articleBackground('light');
   await page.screenshot({ path: path.join(SHOTS, 'reader-light.png') });
   await reader.click('[data-testid=theme-dark]');
+  const darkBg = await articleBackground('dark');
   await page.screenshot({ path: path.join(SHOTS, 'reader-dark.png') });
+  assert.notEqual(lightBg, darkBg, 'dark theme must change the article background');
+  const luminance = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, v) => a + Number(v), 0);
+  assert.ok(luminance(darkBg) < luminance(lightBg), `dark ${darkBg} vs light ${lightBg}`);
   await reader.click('[data-testid=theme-auto]');
   assert.equal((await toggle(page)).state, 'closed');
   await page.close();
