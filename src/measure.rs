@@ -529,6 +529,19 @@ impl Visitor for MeasureVisitor {
             Tag::INPUT => {
                 if el.get_attribute("type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "submit" | "button")) {
                     flags |= flag::BUTTON;
+                    // `<input type=submit value="Accept all">`: the label is
+                    // an attribute, not text.
+                    if let Some(v) = el.get_attribute("value") {
+                        let v = v.trim();
+                        if v.len() <= 40 {
+                            short_text_matcher().find(v.as_bytes(), |id, _, pos| {
+                                if id == words::BUTTON && (pos == 0 || !v.as_bytes()[pos - 1].is_ascii_alphanumeric()) {
+                                    flags |= flag::CONSENT_BUTTON;
+                                }
+                                true
+                            });
+                        }
+                    }
                 }
             }
             Tag::HTML => {

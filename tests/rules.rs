@@ -39,6 +39,15 @@ fn consent_banner_with_random_classes_falls_to_wording_and_buttons() {
 }
 
 #[test]
+fn consent_banner_with_submit_inputs() {
+    let banner = "<div class='zq'><p>This site uses cookies for analytics and ads.</p>\
+                  <form><input type=submit value='Accept'><input type=submit value='Decline'></form></div>";
+    let a = run(&page(banner, "", ""));
+    assert!(!a.text_content.contains("uses cookies"), "{}", a.text_content);
+    assert!(removed(&a, Category::CookieBanner));
+}
+
+#[test]
 fn article_about_cookies_is_not_a_banner() {
     let html = "<html><body><article><h1>Baking</h1><p>Cookies are small baked treats, and this long paragraph about cookies, \
                 flour, butter and sugar explains how to bake them well at home for the whole family.</p>\
