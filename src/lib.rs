@@ -177,7 +177,7 @@ fn looks_like_text(input: &[u8]) -> bool {
         .iter()
         .map(|&b| ((b < 0x20) as usize & !((b == b'\t') | (b == b'\n') | (b == 0x0C) | (b == b'\r')) as usize) + (b == 0x7F) as usize)
         .sum();
-    (controls as f64) < head.len() as f64 * rules::NOT_HTML_MAX_CONTROL_SHARE
+    controls < rules::NOT_HTML_MIN_CONTROLS || (controls as f64) < head.len() as f64 * rules::NOT_HTML_MAX_CONTROL_SHARE
 }
 
 /// Stage-by-stage timing hooks for the benchmarks (not a stable API).

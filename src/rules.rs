@@ -408,6 +408,9 @@ pub const NOT_HTML_SAMPLE_BYTES: usize = 64 << 10;
 /// More control characters than this share means binary data, not a page
 /// (random bytes have ~10 %, real pages ~0).
 pub const NOT_HTML_MAX_CONTROL_SHARE: f64 = 0.02;
+/// ... and at least this many of them: a 40-byte snippet with one stray
+/// `\x01` is text with a typo, not binary data.
+pub const NOT_HTML_MIN_CONTROLS: usize = 16;
 
 // ---------------------------------------------------------------------------
 // isProbablyReaderable.
