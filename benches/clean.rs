@@ -20,10 +20,10 @@
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-#[path = "pages.rs"]
+#[path = "support/pages.rs"]
 mod pages;
 
 const EXTRACTORS: [&str; 3] = ["declutter", "dom_smoothie", "walk_only"];
@@ -41,13 +41,25 @@ fn bench(c: &mut Criterion, all: &[pages::Page]) {
             .throughput(Throughput::Bytes(bytes as u64));
         let n = set.len();
         g.bench_function(BenchmarkId::new("declutter", n), |b| {
-            b.iter(|| set.iter().map(|p| pages::run_declutter(black_box(&p.html), &o)).sum::<usize>())
+            b.iter(|| {
+                set.iter()
+                    .map(|p| pages::run_declutter(black_box(&p.html), &o))
+                    .sum::<usize>()
+            })
         });
         g.bench_function(BenchmarkId::new("dom_smoothie", n), |b| {
-            b.iter(|| set.iter().map(|p| pages::run_dom_smoothie(black_box(&p.html))).sum::<usize>())
+            b.iter(|| {
+                set.iter()
+                    .map(|p| pages::run_dom_smoothie(black_box(&p.html)))
+                    .sum::<usize>()
+            })
         });
         g.bench_function(BenchmarkId::new("walk_only", n), |b| {
-            b.iter(|| set.iter().map(|p| pages::run_walk_only(black_box(&p.html))).sum::<usize>())
+            b.iter(|| {
+                set.iter()
+                    .map(|p| pages::run_walk_only(black_box(&p.html)))
+                    .sum::<usize>()
+            })
         });
         g.finish();
     }
@@ -69,9 +81,15 @@ fn criterion_dir() -> PathBuf {
 
 /// Median ns per iteration of one benchmark of this run, from criterion's
 /// `new/estimates.json` (None when it was filtered out or is stale).
-fn median_ns(dir: &PathBuf, class: &str, f: &str, n: usize, since: SystemTime) -> Option<f64> {
-    let p = dir.join(class).join(f).join(n.to_string()).join("new/estimates.json");
-    let fresh = std::fs::metadata(&p).and_then(|m| m.modified()).map_or(false, |t| t >= since);
+fn median_ns(dir: &Path, class: &str, f: &str, n: usize, since: SystemTime) -> Option<f64> {
+    let p = dir
+        .join(class)
+        .join(f)
+        .join(n.to_string())
+        .join("new/estimates.json");
+    let fresh = std::fs::metadata(&p)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t >= since);
     if !fresh {
         return None;
     }
@@ -90,13 +108,19 @@ fn main() {
     // Summary: decimal MB/s from the medians, and the ratios.
     let mut rows = Vec::new();
     println!("\n== declutter benchmark summary (MB/s = 10^6 bytes / median time)");
-    println!("{:8} {:>5} {:>8} {:>10} {:>12} {:>10} {:>10} {:>10}", "class", "pages", "MB", "declutter", "dom_smoothie", "walk_only", "decl/dom", "decl/walk");
+    println!(
+        "{:8} {:>5} {:>8} {:>10} {:>12} {:>10} {:>10} {:>10}",
+        "class", "pages", "MB", "declutter", "dom_smoothie", "walk_only", "decl/dom", "decl/walk"
+    );
     for (class, lo, hi) in pages::CLASSES {
         let set = pages::class(&all, lo, hi);
         let bytes: usize = set.iter().map(|p| p.html.len()).sum();
         let mbs: Vec<Option<f64>> = EXTRACTORS
             .iter()
-            .map(|f| median_ns(&dir, class, f, set.len(), started).map(|ns| bytes as f64 / 1e6 / (ns / 1e9)))
+            .map(|f| {
+                median_ns(&dir, class, f, set.len(), started)
+                    .map(|ns| bytes as f64 / 1e6 / (ns / 1e9))
+            })
             .collect();
         if mbs.iter().all(Option::is_none) {
             continue;
@@ -107,7 +131,14 @@ fn main() {
         let fmt2 = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.2}"));
         println!(
             "{:8} {:>5} {:>8.2} {:>10} {:>12} {:>10} {:>10} {:>10}",
-            class, set.len(), bytes as f64 / 1e6, fmt(d), fmt(s), fmt(w), fmt2(ratio(d, s)), fmt2(ratio(d, w))
+            class,
+            set.len(),
+            bytes as f64 / 1e6,
+            fmt(d),
+            fmt(s),
+            fmt(w),
+            fmt2(ratio(d, s)),
+            fmt2(ratio(d, w))
         );
         rows.push(serde_json::json!({
             "class": class, "pages": set.len(), "bytes": bytes,

@@ -13,7 +13,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-#[path = "../benches/pages.rs"]
+#[path = "../benches/support/pages.rs"]
 mod pages;
 
 fn main() {
@@ -56,7 +56,14 @@ fn main() {
 
     let mut groups: Vec<(&str, Vec<usize>)> = pages::CLASSES
         .iter()
-        .map(|&(c, lo, hi)| (c, (0..all.len()).filter(|&i| all[i].html.len() >= lo && all[i].html.len() < hi).collect()))
+        .map(|&(c, lo, hi)| {
+            (
+                c,
+                (0..all.len())
+                    .filter(|&i| all[i].html.len() >= lo && all[i].html.len() < hi)
+                    .collect(),
+            )
+        })
         .collect();
     groups.push(("all", (0..all.len()).collect()));
 
@@ -86,14 +93,27 @@ fn main() {
         return;
     }
     println!("single-threaded, min of {runs} runs per page, MB/s = 10^6 bytes / sum of minima");
-    println!("{:8} {:>5} {:>7} {:>10} {:>12} {:>10} {:>9} {:>9}", "class", "pages", "MB", "declutter", "dom_smoothie", "walk_only", "decl/dom", "decl/walk");
+    println!(
+        "{:8} {:>5} {:>7} {:>10} {:>12} {:>10} {:>9} {:>9}",
+        "class", "pages", "MB", "declutter", "dom_smoothie", "walk_only", "decl/dom", "decl/walk"
+    );
     for (n, k, b, m) in &out {
         println!(
             "{:8} {:>5} {:>7.2} {:>10.1} {:>12.1} {:>10.1} {:>9.2} {:>9.2}",
-            n, k, *b as f64 / 1e6, m[0], m[1], m[2], m[0] / m[1], m[0] / m[2]
+            n,
+            k,
+            *b as f64 / 1e6,
+            m[0],
+            m[1],
+            m[2],
+            m[0] / m[1],
+            m[0] / m[2]
         );
     }
     if zero.iter().any(|&z| z > 0) {
-        println!("pages with an empty result or an error: declutter {}, dom_smoothie {}", zero[0], zero[1]);
+        println!(
+            "pages with an empty result or an error: declutter {}, dom_smoothie {}",
+            zero[0], zero[1]
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The benchmark corpus, shared by `benches/clean.rs` and
-//! `examples/bench_compare.rs` (included with `#[path]`): the 130 pages of
+//! `examples/bench_compare.rs` (included with `#[path]`; kept in a subfolder
+//! so cargo does not take it for a bench target of its own): the 130 pages of
 //! `../shared/corpus/readability/*/source.html` plus the seed page
 //! (`../shared/corpus/seed/page.html`), all cleaned with the URL the
 //! Readability test suite uses.
@@ -43,17 +44,27 @@ pub fn load() -> Vec<Page> {
     let root = corpus_root();
     let dir = root.join("readability");
     let mut pages = Vec::new();
-    let entries = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("corpus not found at {} ({e}); set DECLUTTER_CORPUS", dir.display()));
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "corpus not found at {} ({e}); set DECLUTTER_CORPUS",
+            dir.display()
+        )
+    });
     for e in entries.flatten() {
         let p = e.path().join("source.html");
         if let Ok(b) = std::fs::read(&p) {
             let name = format!("readability/{}", e.file_name().to_string_lossy());
-            pages.push(Page { name, html: String::from_utf8_lossy(&b).into_owned() });
+            pages.push(Page {
+                name,
+                html: String::from_utf8_lossy(&b).into_owned(),
+            });
         }
     }
     if let Ok(b) = std::fs::read(root.join("seed/page.html")) {
-        pages.push(Page { name: "seed".into(), html: String::from_utf8_lossy(&b).into_owned() });
+        pages.push(Page {
+            name: "seed".into(),
+            html: String::from_utf8_lossy(&b).into_owned(),
+        });
     }
     pages.sort_by(|a, b| a.name.cmp(&b.name));
     assert!(!pages.is_empty(), "no pages under {}", root.display());
@@ -61,8 +72,11 @@ pub fn load() -> Vec<Page> {
 }
 
 /// The pages of one size class.
-pub fn class<'a>(pages: &'a [Page], lo: usize, hi: usize) -> Vec<&'a Page> {
-    pages.iter().filter(|p| p.html.len() >= lo && p.html.len() < hi).collect()
+pub fn class(pages: &[Page], lo: usize, hi: usize) -> Vec<&Page> {
+    pages
+        .iter()
+        .filter(|p| p.html.len() >= lo && p.html.len() < hi)
+        .collect()
 }
 
 /// declutter: the whole pipeline (both passes, decide, text rendering),
