@@ -168,16 +168,18 @@ impl Cleaner {
 /// C0 control characters that no page has (beyond tab, newline, form feed
 /// and carriage return).
 fn looks_like_text(input: &[u8]) -> bool {
-    let head = &input[..input.len().min(rules::NOT_HTML_SAMPLE_BYTES)];
-    if head.is_empty() {
-        return true;
+    // Three samples (start, middle, end) instead of a scan: this runs on
+    // every page, and binary data shows in any sample of it.
+    let n = rules::NOT_HTML_SAMPLE_BYTES.min(input.len());
+    let mid = input.len() / 2;
+    let samples = [(0, n), (mid.saturating_sub(n / 2), n), (input.len() - n, n)];
+    let (mut controls, mut seen) = (0usize, 0usize);
+    for (from, len) in samples {
+        let part = &input[from..(from + len).min(input.len())];
+        seen += part.len();
+        controls += part.iter().filter(|&&b| matches!(b, 0..=8 | 0x0B | 0x0E..=0x1F | 0x7F)).count();
     }
-    // Branch-free so the compiler vectorizes it (this runs on every page).
-    let controls: usize = head
-        .iter()
-        .map(|&b| ((b < 0x20) as usize & !((b == b'\t') | (b == b'\n') | (b == 0x0C) | (b == b'\r')) as usize) + (b == 0x7F) as usize)
-        .sum();
-    controls < rules::NOT_HTML_MIN_CONTROLS || (controls as f64) < head.len() as f64 * rules::NOT_HTML_MAX_CONTROL_SHARE
+    seen == 0 || controls < rules::NOT_HTML_MIN_CONTROLS || (controls as f64) < seen as f64 * rules::NOT_HTML_MAX_CONTROL_SHARE
 }
 
 /// Stage-by-stage timing hooks for the benchmarks (not a stable API).

@@ -516,14 +516,6 @@ impl Visitor for MeasureVisitor {
             flags |= flag::INVISIBLE;
         }
         match tag {
-            Tag::A => {
-                if el.has_attribute("href") {
-                    flags |= flag::IN_LINK;
-                }
-                if el.get_attribute("rel").is_some_and(|r| r.to_ascii_lowercase().split_ascii_whitespace().any(|t| t == "author")) {
-                    flags |= flag::BYLINE;
-                }
-            }
             Tag::FIGURE => flags |= flag::IN_FIGURE,
             Tag::BUTTON => flags |= flag::BUTTON,
             Tag::INPUT => {
@@ -573,11 +565,6 @@ impl Visitor for MeasureVisitor {
                     flags |= flag::VIDEO;
                 }
             }
-            Tag::TABLE => {
-                if el.has_attribute("summary") || el.get_attribute("role").is_some_and(|r| r == "table" || r == "grid") {
-                    flags |= flag::DATA_TABLE;
-                }
-            }
             Tag::CAPTION | Tag::TH | Tag::THEAD | Tag::TFOOT => {
                 mark_table_ancestor(&mut self.els, parent);
             }
@@ -587,9 +574,19 @@ impl Visitor for MeasureVisitor {
 
         let mut class = None;
         let mut id = None;
+        // One pass over the attributes (lol_html's `get_attribute` allocates
+        // the query name on every call: on `<a>`, the most common element,
+        // that was two allocations more per element).
         for attr in el.attributes() {
             let name = attr.name();
             match name.as_str() {
+                "href" if tag == Tag::A => flags |= flag::IN_LINK,
+                "rel" if tag == Tag::A => {
+                    if attr.value().to_ascii_lowercase().split_ascii_whitespace().any(|t| t == "author") {
+                        flags |= flag::BYLINE;
+                    }
+                }
+                "summary" if tag == Tag::TABLE => flags |= flag::DATA_TABLE,
                 "class" => class = Some(attr.value()),
                 "id" => id = Some(attr.value()),
                 "hidden" => flags |= flag::HIDDEN,
@@ -609,6 +606,9 @@ impl Visitor for MeasureVisitor {
                 }
                 "role" => {
                     let role = attr.value().to_ascii_lowercase();
+                    if tag == Tag::TABLE && (role == "table" || role == "grid") {
+                        flags |= flag::DATA_TABLE;
+                    }
                     if rules::UNLIKELY_ROLES.contains(&role.as_str()) {
                         flags |= flag::UNLIKELY_ROLE;
                     }

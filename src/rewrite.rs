@@ -284,35 +284,53 @@ pub(crate) fn escape_text(out: &mut String, s: &str) {
     escape_into(out, s, false);
 }
 
-/// Appends `s` with `&`, `<`, `>` (and `"` in attributes) escaped and NUL
-/// dropped; copies the runs between special bytes whole.
+/// Bytes `escape_into` must look at: `&`, `<`, `>`, `"`, NUL and the
+/// C0 controls the output never carries.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r' | 0x0C);
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0x7F] = true;
+    t
+};
+
+/// Appends `s` with `&`, `<`, `>` (and `"` in attributes) escaped, NUL as
+/// U+FFFD in attributes (dropped in text) and other C0 controls dropped;
+/// the runs between special bytes are copied whole.
 fn escape_into(out: &mut String, s: &str, attr: bool) {
     let b = s.as_bytes();
     let mut last = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let rep = match c {
+    let mut i = 0;
+    while i < b.len() {
+        if !SPECIAL[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let rep = match b[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' if attr => "&quot;",
+            b'"' => "\"",
+            // A browser reads NUL in an attribute as U+FFFD (which keeps
+            // `java\0script:` inert); in text it is dropped.
+            0 if attr => "\u{FFFD}",
             // C0 controls other than tab/newline/CR/FF are not text; a page
             // made of them is refused as not HTML, so they must not reach
             // the output either (clean(clean(x)) must work).
-            1..=8 | 0x0B | 0x0E..=0x1F | 0x7F => "",
-            // A browser reads NUL in an attribute as U+FFFD (which keeps
-            // `java\0script:` inert); in text it is dropped.
-            0 => {
-                if attr {
-                    "\u{FFFD}"
-                } else {
-                    ""
-                }
-            }
-            _ => continue,
+            _ => "",
         };
         out.push_str(&s[last..i]);
         out.push_str(rep);
-        last = i + 1;
+        i += 1;
+        last = i;
     }
     out.push_str(&s[last..]);
 }
@@ -416,12 +434,25 @@ impl RewriteVisitor {
     /// Attributes to write for an allowed element.
     fn attrs_for(&self, el: &Element<'_, '_>, name: &str) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> = Vec::new();
+        if el.attributes().is_empty() {
+            return out;
+        }
         let per_tag: &[&'static str] = R::TAG_ATTRIBUTES.iter().find(|(t, _)| *t == name).map_or(&[], |(_, a)| a);
-        for &a in R::GLOBAL_ATTRIBUTES.iter().chain(per_tag.iter()) {
-            let Some(v) = el.get_attribute(a) else { continue };
-            if a == "src" && name == "img" {
-                continue; // images are handled by `image`
+        // One pass over the element's attributes (lol_html's `get_attribute`
+        // allocates its query for each of the ~9 allowlisted names). The
+        // first of duplicated attributes wins, as in a browser.
+        for attr in el.attributes() {
+            let an = attr.name();
+            let Some(&a) = R::GLOBAL_ATTRIBUTES.iter().chain(per_tag.iter()).find(|a| **a == an.as_str()) else {
+                if an == "class" && self.opts.keep_classes && !out.iter().any(|(k, _)| *k == "class") {
+                    out.push(("class", strip_controls(&decode(&attr.value()))));
+                }
+                continue;
+            };
+            if out.iter().any(|(k, _)| *k == a) || (a == "src" && name == "img") {
+                continue; // a duplicate, or an image source (`image_attrs` handles those)
             }
+            let v = attr.value();
             if a == "srcset" {
                 if let Some(s) = self.sanitize_srcset(&v) {
                     out.push((a, s));
@@ -441,17 +472,22 @@ impl RewriteVisitor {
             }
             out.push((a, d));
         }
-        if self.opts.keep_classes {
-            if let Some(c) = el.get_attribute("class") {
-                out.push(("class", decode(&c).into_owned()));
-            }
-        }
         out
     }
 
     /// The real source of an image, following lazy-loading conventions.
     fn image_attrs(&self, el: &Element<'_, '_>) -> Option<Vec<(&'static str, String)>> {
-        let src = el.get_attribute("src").unwrap_or_default();
+        // All attributes once (first of duplicates wins); lookups below are
+        // over this short list.
+        let mut all: Vec<(String, String)> = Vec::with_capacity(el.attributes().len());
+        for attr in el.attributes() {
+            let n = attr.name();
+            if !all.iter().any(|(k, _)| *k == n) {
+                all.push((n, attr.value()));
+            }
+        }
+        let get = |k: &str| all.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let src = get("src").unwrap_or_default();
         let mut chosen: Option<String> = None;
         if !is_placeholder(&src) {
             chosen = self.sanitize_url(&src, UrlKind::Image);
@@ -459,7 +495,7 @@ impl RewriteVisitor {
         let mut lazy_from_attr = false;
         if chosen.is_none() || src.trim().is_empty() || is_placeholder(&src) {
             for a in R::LAZY_SRC_ATTRIBUTES {
-                if let Some(v) = el.get_attribute(a) {
+                if let Some(v) = get(a) {
                     if let Some(u) = self.sanitize_url(&v, UrlKind::Image) {
                         chosen = Some(u);
                         lazy_from_attr = true;
@@ -470,7 +506,7 @@ impl RewriteVisitor {
         }
         let mut srcset = None;
         for a in R::LAZY_SRCSET_ATTRIBUTES {
-            if let Some(v) = el.get_attribute(a) {
+            if let Some(v) = get(a) {
                 srcset = self.sanitize_srcset(&v);
                 if srcset.is_some() {
                     break;
@@ -478,22 +514,21 @@ impl RewriteVisitor {
             }
         }
         if srcset.is_none() {
-            if let Some(v) = el.get_attribute("srcset") {
+            if let Some(v) = get("srcset") {
                 srcset = self.sanitize_srcset(&v);
             }
         }
         if chosen.is_none() && !lazy_from_attr {
             // Any other attribute that holds an image URL (Readability's
             // `_fixLazyImages`): `data-lazyload`, `data-full`, ...
-            for attr in el.attributes() {
-                let v = attr.value();
-                if looks_like_image_url(&v) {
-                    chosen = self.sanitize_url(&v, UrlKind::Image);
+            for (_, v) in all.iter() {
+                if looks_like_image_url(v) {
+                    chosen = self.sanitize_url(v, UrlKind::Image);
                     if chosen.is_some() {
                         break;
                     }
-                } else if srcset.is_none() && looks_like_srcset(&v) {
-                    srcset = self.sanitize_srcset(&v);
+                } else if srcset.is_none() && looks_like_srcset(v) {
+                    srcset = self.sanitize_srcset(v);
                 }
             }
         }
@@ -508,7 +543,7 @@ impl RewriteVisitor {
             out.push(("srcset", s));
         }
         for a in ["alt", "title", "width", "height"] {
-            if let Some(v) = el.get_attribute(a) {
+            if let Some(v) = get(a) {
                 out.push((a, decode(&v).into_owned()));
             }
         }

@@ -403,8 +403,9 @@ pub const EXCERPT_MAX_CHARS: usize = 300;
 // ---------------------------------------------------------------------------
 // Input that is not HTML.
 
-/// Bytes sampled from the start of the input for the control-character test.
-pub const NOT_HTML_SAMPLE_BYTES: usize = 64 << 10;
+/// Bytes sampled at the start, middle and end of the input for the
+/// control-character test.
+pub const NOT_HTML_SAMPLE_BYTES: usize = 4 << 10;
 /// More control characters than this share means binary data, not a page
 /// (random bytes have ~10 %, real pages ~0).
 pub const NOT_HTML_MAX_CONTROL_SHARE: f64 = 0.02;
