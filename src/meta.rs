@@ -219,6 +219,7 @@ pub(crate) fn article_title(doc: &Doc) -> String {
 // A minimal JSON parser (objects, arrays, strings, numbers, literals).
 
 #[derive(Debug, Clone)]
+#[allow(dead_code)] // booleans and numbers are parsed (to skip them) but never read
 pub(crate) enum Json {
     Null,
     Bool(bool),

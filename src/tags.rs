@@ -102,11 +102,4 @@ impl Tag {
         )
     }
 
-    pub fn is_form_control(self) -> bool {
-        matches!(self, Tag::INPUT | Tag::BUTTON | Tag::SELECT | Tag::TEXTAREA)
-    }
-
-    pub fn is_embed(self) -> bool {
-        matches!(self, Tag::OBJECT | Tag::EMBED | Tag::IFRAME)
-    }
 }

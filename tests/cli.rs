@@ -2,7 +2,7 @@
 //! and `batch` (folder layouts, output names, a failing page skipped).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 const PAGE: &str = "<html lang=en><head><title>Quiet Lakes - Example Site</title></head><body>\
@@ -32,19 +32,13 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("declutter-cli-{}-{tag}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+#[path = "common/temp.rs"]
+mod temp;
+use temp::TempDir;
+
+/// A fresh temporary directory for this test file.
+fn tempdir(tag: &str) -> TempDir {
+    TempDir::new("cli", tag)
 }
 
 #[test]
@@ -86,7 +80,7 @@ fn formats_and_url() {
 
 #[test]
 fn reads_a_file_argument() {
-    let t = TempDir::new("file");
+    let t = tempdir("file");
     let f = t.0.join("page.html");
     std::fs::write(&f, PAGE).unwrap();
     let o = bin().arg(&f).output().unwrap();
@@ -116,7 +110,7 @@ fn write(p: &Path, s: &str) {
 
 #[test]
 fn batch_layouts_names_and_summary() {
-    let t = TempDir::new("batch");
+    let t = tempdir("batch");
     let input = t.0.join("in");
     write(&input.join("plain.html"), PAGE);
     write(&input.join("UPPER.HTML"), PAGE);
@@ -156,7 +150,7 @@ fn batch_layouts_names_and_summary() {
 #[cfg(unix)]
 #[test]
 fn batch_reports_and_skips_a_failing_page() {
-    let t = TempDir::new("fail");
+    let t = tempdir("fail");
     let input = t.0.join("in");
     write(&input.join("ok.html"), PAGE);
     // A dangling symlink: listed as *.html, cannot be read.
@@ -173,7 +167,7 @@ fn batch_reports_and_skips_a_failing_page() {
 
 #[test]
 fn batch_missing_input_dir_fails() {
-    let t = TempDir::new("nodir");
+    let t = tempdir("nodir");
     let o = bin().arg("batch").arg(t.0.join("absent")).arg(t.0.join("out")).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
 }

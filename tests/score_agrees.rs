@@ -30,19 +30,13 @@ fn skip_reason() -> Option<String> {
     None
 }
 
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("declutter-score-agrees-{}-{tag}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+#[path = "common/temp.rs"]
+mod temp;
+use temp::TempDir;
+
+/// A fresh temporary directory for this test file.
+fn tempdir(tag: &str) -> TempDir {
+    TempDir::new("score-agrees", tag)
 }
 
 fn python(args: &[&str]) -> Value {
@@ -132,7 +126,7 @@ fn python_and_rust_agree_on_perturbed_predictions() {
     truth.insert("zz-empty-truth".into(), String::new());
     truth.insert("zz-both-empty".into(), "— …".into());
 
-    let work = TempDir::new("perturbed");
+    let work = tempdir("perturbed");
     let pred_dir = work.0.join("pred");
     std::fs::create_dir_all(&pred_dir).unwrap();
     for (i, (id, text)) in truth.iter().enumerate() {
@@ -230,7 +224,7 @@ fn eval_command_agrees_with_python_scripts() {
         println!("skipped: {why}");
         return;
     }
-    let work = TempDir::new("eval");
+    let work = tempdir("eval");
     let root = subset_root(&work.0.join("root"), 4);
     let out_dir = work.0.join("out");
     let out = Command::new(env!("CARGO_BIN_EXE_declutter"))
