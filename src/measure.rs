@@ -523,7 +523,7 @@ impl Visitor for MeasureVisitor {
                     // an attribute, not text.
                     if let Some(v) = el.get_attribute("value") {
                         let v = v.trim();
-                        if v.len() <= 40 {
+                        if v.len() <= rules::BUTTON_LABEL_MAX_BYTES {
                             short_text_matcher().find(v.as_bytes(), |id, _, pos| {
                                 if id == words::BUTTON && (pos == 0 || !v.as_bytes()[pos - 1].is_ascii_alphanumeric()) {
                                     flags |= flag::CONSENT_BUTTON;
@@ -758,7 +758,7 @@ impl Visitor for MeasureVisitor {
                 if is_ad_label(t) {
                     add |= flag::AD_LABEL;
                 }
-                let buttonish = e.flags & (flag::BUTTON | flag::IN_LINK) != 0 && t.len() <= 40;
+                let buttonish = e.flags & (flag::BUTTON | flag::IN_LINK) != 0 && t.len() <= rules::BUTTON_LABEL_MAX_BYTES;
                 let tb = t.as_bytes();
                 short_text_matcher().find(tb, |id, _, pos| {
                     match id {
@@ -887,7 +887,7 @@ pub(crate) fn video_url(src: &str) -> bool {
 fn mark_table_ancestor(els: &mut [El], mut p: Option<u32>) {
     let mut hops = 0;
     while let Some(i) = p {
-        if hops > 4 {
+        if hops > rules::DATA_TABLE_MARK_MAX_HOPS {
             break;
         }
         let e = &mut els[i as usize];

@@ -110,7 +110,7 @@ fn json_ld(doc: &Doc) -> JsonLd {
             (Some(n), Some(h)) if n != h => {
                 // Readability: prefer the one that matches the HTML title.
                 let html_title = &doc.meta.title;
-                if crate::decide::text_similarity(&n, html_title) > 0.75 { Some(n) } else { Some(h) }
+                if crate::decide::text_similarity(&n, html_title) > crate::rules::TITLE_SIMILARITY { Some(n) } else { Some(h) }
             }
             (n, h) => n.or(h),
         };

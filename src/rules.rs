@@ -146,8 +146,12 @@ pub const LIST_TEXT_SHARE: f32 = 0.9;
 pub const SHARE_MAX_CHARS: u32 = 500;
 /// A byline is shorter than this.
 pub const BYLINE_MAX_CHARS: usize = 100;
-/// Title and heading count as the same text above this similarity.
+/// Title and heading count as the same text above this similarity (also
+/// used to choose between JSON-LD `name` and `headline`, like Readability).
 pub const TITLE_SIMILARITY: f32 = 0.75;
+/// `<th>`/`<caption>` mark their table as data when the table is at most
+/// this many levels up (`table > thead > tr > th` is 3).
+pub const DATA_TABLE_MARK_MAX_HOPS: usize = 4;
 
 // ---------------------------------------------------------------------------
 // Junk: what a reader view must remove even when Readability would keep it.
@@ -196,6 +200,10 @@ pub const CONSENT_BUTTON_WORDS: &[&str] = &[
     "continuer", "paramétrer", "personnaliser", "accetta", "accetto", "rifiuta", "personalizza",
     "aceptar", "acepto", "rechazar", "configurar", "accepteren", "weigeren", "aceitar",
 ];
+
+/// Button labels are short: "Accept all cookies" fits, a sentence that
+/// happens to contain "accept" does not (bytes of the trimmed label).
+pub const BUTTON_LABEL_MAX_BYTES: usize = 40;
 
 /// A consent banner never holds more text than this (characters); a
 /// bigger block mentioning cookies is an article about cookies.
