@@ -65,19 +65,20 @@ pub fn clean(html: &str, options: &Options) -> Result<Article> {
     }
     // The same passes as `Cleaner`, over the caller's string: no copy of
     // the input (on a 50 MB page that copy is a third of the peak memory).
-    let mut m = measure::Measurer::new(options);
+    let mut m = measure::Measurer::over(options, input);
     for piece in input.chunks(walk::FEED_CHUNK) {
         m.write(piece)?;
     }
-    finish_passes(m, input, options)
+    finish_passes(m, options)
 }
 
-/// Decide and pass 2, once pass 1 has seen all of `input`.
-fn finish_passes(m: measure::Measurer, input: &[u8], options: &Options) -> Result<Article> {
+/// Decide and pass 2, once pass 1 has seen all of the input.
+fn finish_passes(m: measure::Measurer<'_>, options: &Options) -> Result<Article> {
+    let (doc, src) = m.finish()?;
+    let input = src.bytes();
     if !looks_like_text(input) {
         return Err(Error::NotHtml);
     }
-    let doc = m.finish(input)?;
     let plan = decide::decide(&doc, options);
     rewrite::rewrite(input, &doc, plan, options)
 }
@@ -116,8 +117,9 @@ pub fn is_probably_readerable(html: &str) -> bool {
 /// ```
 pub struct Cleaner {
     options: Options,
-    input: Vec<u8>,
-    measurer: Option<measure::Measurer>,
+    /// Bytes written so far (the measurer keeps the bytes themselves).
+    written: usize,
+    measurer: Option<measure::Measurer<'static>>,
     failed: bool,
 }
 
@@ -125,8 +127,8 @@ impl Cleaner {
     /// A new cleaner; fails only on invalid options.
     pub fn new(options: Options) -> Result<Self> {
         options.validate()?;
-        let measurer = measure::Measurer::new(&options);
-        Ok(Cleaner { options, input: Vec::new(), measurer: Some(measurer), failed: false })
+        let measurer = measure::Measurer::growing(&options);
+        Ok(Cleaner { options, written: 0, measurer: Some(measurer), failed: false })
     }
 
     /// Feeds the next chunk of UTF-8 input. Chunks may split anywhere, even
@@ -135,15 +137,15 @@ impl Cleaner {
         if self.failed {
             return Err(Error::CleanerFinished);
         }
-        if self.input.len() + chunk.len() > self.options.max_input_bytes {
+        if self.written + chunk.len() > self.options.max_input_bytes {
             self.failed = true;
             self.measurer = None;
             return Err(Error::InputTooLarge {
-                size: self.input.len() + chunk.len(),
+                size: self.written + chunk.len(),
                 limit: self.options.max_input_bytes,
             });
         }
-        self.input.extend_from_slice(chunk);
+        self.written += chunk.len();
         let m = self.measurer.as_mut().ok_or(Error::CleanerFinished)?;
         if let Err(e) = m.write(chunk) {
             // lol_html's rewriter must not be used after its first error: drop it.
@@ -160,7 +162,7 @@ impl Cleaner {
             return Err(Error::CleanerFinished);
         }
         let m = self.measurer.take().ok_or(Error::CleanerFinished)?;
-        finish_passes(m, &self.input, &self.options)
+        finish_passes(m, &self.options)
     }
 }
 
@@ -190,10 +192,10 @@ pub mod bench {
 
     struct Nop(usize);
     impl Visitor for Nop {
-        fn start(&mut self, _: &mut Element<'_, '_>, _: u32, _: Option<u32>, _: bool) {
+        fn start(&mut self, _: &mut Element<'_, '_>, _: &[u8], _: u32, _: Option<u32>, _: bool) {
             self.0 += 1;
         }
-        fn text(&mut self, c: &TextChunk<'_>, _: Option<u32>) {
+        fn text(&mut self, c: &TextChunk<'_>, _: &[u8], _: Option<u32>) {
             self.0 += c.as_str().len();
         }
         fn end(&mut self, _: u32, _: Option<usize>) {}
@@ -201,27 +203,19 @@ pub mod bench {
 
     /// One walk with no-op handlers: the parser's ceiling for one pass.
     pub fn walk_only(html: &[u8]) -> usize {
-        walk_all(Nop(0), html, usize::MAX, 0).map_or(0, |v| v.0)
+        walk_all(Nop(0), html, usize::MAX).map_or(0, |v| v.0)
     }
 
     /// Pass 1 only; returns the number of elements.
     pub fn measure_only(html: &[u8]) -> usize {
         let o = crate::Options::default();
-        let mut m = crate::measure::Measurer::new(&o);
-        if m.write(html).is_err() {
-            return 0;
-        }
-        m.finish(html).map_or(0, |d| d.els.len())
+        crate::measure::Measurer::measure_all(&o, html).map_or(0, |d| d.els.len())
     }
 
     /// Pass 1 and decide; returns the number of kept blocks.
     pub fn measure_decide(html: &[u8]) -> usize {
         let o = crate::Options::default();
-        let mut m = crate::measure::Measurer::new(&o);
-        if m.write(html).is_err() {
-            return 0;
-        }
-        let Ok(d) = m.finish(html) else { return 0 };
+        let Ok(d) = crate::measure::Measurer::measure_all(&o, html) else { return 0 };
         crate::decide::decide(&d, &o).keep_top.iter().filter(|k| **k).count()
     }
 }
@@ -231,9 +225,7 @@ pub mod bench {
 #[doc(hidden)]
 pub fn debug_plan(html: &str, options: &Options) -> Result<String> {
     use std::fmt::Write;
-    let mut m = measure::Measurer::new(options);
-    m.write(html.as_bytes())?;
-    let doc = m.finish(html.as_bytes())?;
+    let doc = measure::Measurer::measure_all(options, html.as_bytes())?;
     let plan = decide::decide(&doc, options);
     let mut s = String::new();
     let mut total = vec![0u32; doc.els.len()];

@@ -17,7 +17,7 @@ use crate::article::Category;
 use crate::error::Result;
 use crate::rules;
 use crate::tags::Tag;
-use crate::walk::{Visitor, Walk};
+use crate::walk::{Src, Visitor, Walk};
 use crate::Options;
 
 /// "No element" in parent links.
@@ -75,6 +75,9 @@ pub(crate) mod flag {
     pub const IN_CODE: u32 = 1 << 24;
     /// Has non-whitespace text directly inside (not only in children).
     pub const LOOSE_TEXT: u32 = 1 << 25;
+    /// Cannot have content (`<img>`, `<br>`, a self-closing SVG element):
+    /// never on the stack of open elements, no end tag.
+    pub const VOID: u32 = 1 << 26;
 }
 
 /// Statistics of one element.
@@ -102,6 +105,58 @@ pub(crate) struct El {
     /// Byte offset just past the end tag that closed it (input length if
     /// never closed, start tag end for void elements).
     pub end: u32,
+    /// Index of its first attribute in [`Doc::attrs`] (the next element's
+    /// `attr0` ends the list).
+    pub attr0: u32,
+}
+
+/// Where one attribute's name and value are in the input (a value-less
+/// `<div hidden>` has `value_len` 0). Pass 2 reads the attributes of kept
+/// elements from here instead of tokenizing the page a second time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct AttrRec {
+    pub name: u32,
+    pub name_len: u32,
+    pub value: u32,
+    pub value_len: u32,
+}
+
+/// How pass 2 treats a text chunk (lol_html's `TextType`, reduced).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextKind {
+    /// Ordinary text: character references are decoded.
+    Data,
+    /// `<title>`/`<textarea>` text: references decoded too.
+    RcData,
+    /// Raw text (`<noscript>`, `<xmp>`, `<plaintext>`, CDATA): as is.
+    Raw,
+}
+
+/// One text chunk of pass 1, for pass 2 to replay: it took
+/// `input[pos..pos + src_len]`. Its text is those very bytes (UTF-8 input,
+/// the usual case: nothing is copied) unless the decoder replaced invalid
+/// bytes; then a copy sits in [`Doc::arena`]. 12 bytes: a page of 200,000
+/// links has half a million chunks.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextRec {
+    pub pos: u32,
+    pub src_len: u32,
+    /// Bits 0–1: the [`TextKind`]; above: 0 for "the source bytes", else
+    /// 1 + the index of its span in [`Doc::arena_spans`].
+    meta: u32,
+}
+
+impl TextRec {
+    pub fn kind(&self) -> TextKind {
+        match self.meta & 3 {
+            0 => TextKind::Data,
+            1 => TextKind::RcData,
+            _ => TextKind::Raw,
+        }
+    }
+    pub fn in_source(&self) -> bool {
+        self.meta >> 2 == 0
+    }
 }
 
 /// Page-level metadata gathered in pass 1.
@@ -125,6 +180,33 @@ pub(crate) struct Doc {
     /// `tag#id.class` of the outermost element of each junk-looking
     /// subtree, for the report (pass 2 may never read that part).
     pub descs: HashMap<u32, Box<str>>,
+    /// Every element's attributes, in document order (see [`El::attr0`]).
+    pub attrs: Vec<AttrRec>,
+    /// Every text chunk except script bodies, in document order.
+    pub text_recs: Vec<TextRec>,
+    /// Text that could not be read from the input as it was (see [`TextRec`]).
+    pub arena: String,
+    /// `(offset, length)` of each such text in `arena`.
+    pub arena_spans: Vec<(u32, u32)>,
+}
+
+impl Doc {
+    /// The attributes of element `i`.
+    pub fn attrs_of(&self, i: usize) -> &[AttrRec] {
+        let from = self.els[i].attr0 as usize;
+        let to = self.els.get(i + 1).map_or(self.attrs.len(), |e| e.attr0 as usize);
+        self.attrs.get(from..to).unwrap_or(&[])
+    }
+
+    /// The text of one chunk.
+    pub fn text_of<'a>(&'a self, input: &'a [u8], t: &TextRec) -> std::borrow::Cow<'a, str> {
+        if t.in_source() {
+            utf8(slice(input, t.pos, t.src_len))
+        } else {
+            let (off, len) = self.arena_spans.get((t.meta >> 2) as usize - 1).copied().unwrap_or_default();
+            std::borrow::Cow::Borrowed(self.arena.get(off as usize..(off + len) as usize).unwrap_or(""))
+        }
+    }
 }
 
 /// Caps for captured text, so a huge `<h1>` cannot grow memory.
@@ -143,16 +225,45 @@ pub(crate) struct MeasureVisitor {
     junk_add: Vec<String>,
     junk_rm: Vec<String>,
     class_cache: HashMap<String, ClassResult>,
+    attrs: Vec<AttrRec>,
+    text_recs: Vec<TextRec>,
+    arena: String,
+    arena_spans: Vec<(u32, u32)>,
+    /// Reused buffer for the lowercased "class id" string.
+    joined: String,
 }
 
-/// Incremental pass 1 (used by the streaming [`Cleaner`](crate::Cleaner)).
-pub(crate) struct Measurer {
-    walk: Walk<MeasureVisitor>,
+/// Pass 1, fed piece by piece.
+pub(crate) struct Measurer<'h> {
+    walk: Walk<'h, MeasureVisitor>,
 }
 
-impl Measurer {
-    pub fn new(o: &Options) -> Self {
-        let v = MeasureVisitor {
+impl Measurer<'static> {
+    /// For the streaming [`Cleaner`](crate::Cleaner): keeps what it is fed.
+    pub fn growing(o: &Options) -> Self {
+        Measurer { walk: Walk::growing(MeasureVisitor::new(o), o.max_memory) }
+    }
+}
+
+impl<'h> Measurer<'h> {
+    /// Over a whole input, which is then written to it piece by piece.
+    pub fn over(o: &Options, input: &'h [u8]) -> Self {
+        Measurer { walk: Walk::over(MeasureVisitor::new(o), o.max_memory, input) }
+    }
+
+    /// Pass 1 over a whole input.
+    pub fn measure_all(o: &Options, input: &'h [u8]) -> Result<Doc> {
+        let mut m = Measurer::over(o, input);
+        for piece in input.chunks(crate::walk::FEED_CHUNK) {
+            m.write(piece)?;
+        }
+        m.finish().map(|(d, _)| d)
+    }
+}
+
+impl MeasureVisitor {
+    fn new(o: &Options) -> Self {
+        MeasureVisitor {
             els: Vec::with_capacity(1024),
             meta: Meta::default(),
             texts: HashMap::new(),
@@ -162,20 +273,32 @@ impl Measurer {
             junk_add: o.add_junk_tokens.iter().map(|s| s.to_ascii_lowercase()).collect(),
             junk_rm: o.rm_junk_tokens.iter().map(|s| s.to_ascii_lowercase()).collect(),
             class_cache: HashMap::new(),
-        };
-        Measurer { walk: Walk::new(v, o.max_memory) }
+            attrs: Vec::with_capacity(1024),
+            text_recs: Vec::with_capacity(1024),
+            arena: String::new(),
+            arena_spans: Vec::new(),
+            joined: String::new(),
+        }
     }
+}
+
+impl<'h> Measurer<'h> {
     pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
         self.walk.write(chunk)
     }
-    pub fn finish(self, input: &[u8]) -> Result<Doc> {
-        let mut v = self.walk.finish()?;
+    /// Ends pass 1: what it learned, and the input it read.
+    pub fn finish(self) -> Result<(Doc, Src<'h>)> {
+        let (mut v, src) = self.walk.finish()?;
+        // Decide's peak (its per-element sums) comes on top of these.
         v.els.shrink_to_fit();
-        let len = input.len().min(u32::MAX as usize) as u32;
+        v.text_recs.shrink_to_fit();
+        v.attrs.shrink_to_fit();
+        let len = src.bytes().len().min(u32::MAX as usize) as u32;
         for e in v.els.iter_mut() {
             e.end = e.end.min(len);
         }
-        Ok(Doc { els: v.els, meta: v.meta, texts: v.texts, descs: v.descs })
+        let doc = Doc { els: v.els, meta: v.meta, texts: v.texts, descs: v.descs, attrs: v.attrs, text_recs: v.text_recs, arena: v.arena, arena_spans: v.arena_spans };
+        Ok((doc, src))
     }
 }
 
@@ -485,10 +608,12 @@ impl MeasureVisitor {
 }
 
 impl Visitor for MeasureVisitor {
-    fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, parent: Option<u32>, _void: bool) {
-        let name = el.tag_name();
-        let tag = crate::tags::intern(&name);
+    fn start(&mut self, el: &mut Element<'_, '_>, src: &[u8], ord: u32, parent: Option<u32>, _void: bool) {
         let loc = el.source_location().bytes();
+        // The name as written (no lowercase `String` from lol_html per element).
+        let raw_name = crate::tags::raw_name_at(src, loc.start);
+        let tag = crate::tags::intern_bytes(raw_name);
+        debug_assert_eq!(tag, crate::tags::intern(&el.tag_name()), "tag name read from the source");
         let (pflags, depth) = match parent {
             Some(p) => {
                 let pe = &mut self.els[p as usize];
@@ -506,6 +631,9 @@ impl Visitor for MeasureVisitor {
                 Tag::CODE => flags |= flag::IN_CODE,
                 _ => {}
             }
+        }
+        if _void {
+            flags |= flag::VOID;
         }
         let mut weight: i32 = 0;
         let mut junk = None;
@@ -570,26 +698,39 @@ impl Visitor for MeasureVisitor {
             _ => {}
         }
 
-        let mut class = None;
-        let mut id = None;
-        // One pass over the attributes (lol_html's `get_attribute` allocates
-        // the query name on every call: on `<a>`, the most common element,
-        // that was two allocations more per element).
+        let attr0 = self.attrs.len() as u32;
+        let mut class: Option<&[u8]> = None;
+        let mut id: Option<&[u8]> = None;
+        // One pass over the attributes, reading names and values from the
+        // input by their source locations: lol_html's `name()`/`value()`
+        // allocate a `String` each, and `get_attribute` also allocates its
+        // query. Every attribute is recorded for pass 2.
         for attr in el.attributes() {
-            let name = attr.name();
-            match name.as_str() {
-                "href" if tag == Tag::A => flags |= flag::IN_LINK,
-                "rel" if tag == Tag::A => {
-                    if attr.value().to_ascii_lowercase().split_ascii_whitespace().any(|t| t == "author") {
+            let Some(rec) = attr_rec(attr, src) else { continue };
+            self.attrs.push(rec);
+            let nb = slice(src, rec.name, rec.name_len);
+            let vb = slice(src, rec.value, rec.value_len);
+            let mut buf = [0u8; 12];
+            let key: &[u8] = if nb.len() <= buf.len() {
+                buf[..nb.len()].copy_from_slice(nb);
+                buf[..nb.len()].make_ascii_lowercase();
+                &buf[..nb.len()]
+            } else {
+                b""
+            };
+            match key {
+                b"href" if tag == Tag::A => flags |= flag::IN_LINK,
+                b"rel" if tag == Tag::A => {
+                    if vb.split(|b| b.is_ascii_whitespace()).any(|t| t.eq_ignore_ascii_case(b"author")) {
                         flags |= flag::BYLINE;
                     }
                 }
-                "summary" if tag == Tag::TABLE => flags |= flag::DATA_TABLE,
-                "class" => class = Some(attr.value()),
-                "id" => id = Some(attr.value()),
-                "hidden" => flags |= flag::HIDDEN,
-                "style" => {
-                    let style = attr.value();
+                b"summary" if tag == Tag::TABLE => flags |= flag::DATA_TABLE,
+                b"class" if class.is_none() => class = Some(vb),
+                b"id" if id.is_none() => id = Some(vb),
+                b"hidden" => flags |= flag::HIDDEN,
+                b"style" => {
+                    let style = utf8(vb);
                     if style_hidden(&style) {
                         flags |= flag::HIDDEN;
                     }
@@ -597,13 +738,13 @@ impl Visitor for MeasureVisitor {
                         flags |= flag::FIXED;
                     }
                 }
-                "aria-hidden" => {
-                    if attr.value().trim() == "true" {
+                b"aria-hidden" => {
+                    if vb.trim_ascii() == b"true" {
                         flags |= flag::HIDDEN;
                     }
                 }
-                "role" => {
-                    let role = attr.value().to_ascii_lowercase();
+                b"role" => {
+                    let role = utf8(vb).to_ascii_lowercase();
                     if tag == Tag::TABLE && (role == "table" || role == "grid") {
                         flags |= flag::DATA_TABLE;
                     }
@@ -617,13 +758,13 @@ impl Visitor for MeasureVisitor {
                         flags |= flag::BUTTON;
                     }
                 }
-                "aria-modal" => {
-                    if attr.value() == "true" {
+                b"aria-modal" => {
+                    if vb == b"true" {
                         flags |= flag::DIALOG;
                     }
                 }
-                "itemprop" => {
-                    let ip = attr.value().to_ascii_lowercase();
+                b"itemprop" => {
+                    let ip = utf8(vb).to_ascii_lowercase();
                     if ip.contains("author") {
                         flags |= flag::BYLINE;
                     }
@@ -635,17 +776,18 @@ impl Visitor for MeasureVisitor {
             }
         }
 
-        let class_hash = class.as_deref().map_or(0, hash32);
+        let class_hash = class.map_or(0, hash32);
         let mut class_len = 0;
-        let mut joined_lc = String::new();
+        let mut joined = std::mem::take(&mut self.joined);
+        joined.clear();
         if class.is_some() || id.is_some() {
             // One matcher pass over "class id" (lowercase): every list at
             // once, positions tell whether a hit was in the class or the id.
-            let mut joined = class.unwrap_or_default();
+            joined.push_str(&utf8(class.unwrap_or_default()));
             class_len = joined.len();
-            if let Some(i) = id.as_deref() {
+            if let Some(i) = id {
                 joined.push(' ');
-                joined.push_str(i);
+                joined.push_str(&utf8(i));
             }
             joined.make_ascii_lowercase();
             // Pages repeat the same class on many elements (80 `li.card`):
@@ -667,7 +809,6 @@ impl Visitor for MeasureVisitor {
             flags |= r.flags;
             weight += r.weight;
             junk = r.junk;
-            joined_lc = joined;
         }
         if flags & flag::BYLINE != 0 {
             self.captures.push(ord);
@@ -680,9 +821,11 @@ impl Visitor for MeasureVisitor {
         if (junk.is_some() || flags & (flag::FIXED | flag::DIALOG) != 0)
             && parent.is_none_or(|p| !self.descs.contains_key(&p) && self.els[p as usize].junk.is_none())
         {
-            let (c, i) = joined_lc.split_at(class_len.min(joined_lc.len()));
+            let (c, i) = joined.split_at(class_len.min(joined.len()));
+            let name = String::from_utf8_lossy(raw_name).to_ascii_lowercase();
             self.descs.insert(ord, describe(&name, Some(i.trim()).filter(|i| !i.is_empty()), Some(c)));
         }
+        self.joined = joined;
         self.els.push(El {
             tag,
             parent: parent.unwrap_or(NONE),
@@ -695,12 +838,43 @@ impl Visitor for MeasureVisitor {
             class_hash,
             start: loc.start.min(u32::MAX as usize) as u32,
             end: if _void { loc.end.min(u32::MAX as usize) as u32 } else { u32::MAX },
+            attr0,
         });
         debug_assert_eq!(self.els.len() as u32, ord + 1);
     }
 
-    fn text(&mut self, chunk: &TextChunk<'_>, top: Option<u32>) {
+    fn text(&mut self, chunk: &TextChunk<'_>, src: &[u8], top: Option<u32>) {
         let s = chunk.as_str();
+        let kind = match chunk.text_type() {
+            TextType::Data => Some(TextKind::Data),
+            TextType::RCData => Some(TextKind::RcData),
+            // Script bodies are never written and never counted.
+            TextType::ScriptData => None,
+            _ => Some(TextKind::Raw),
+        };
+        let loc = chunk.source_location().bytes();
+        // An empty chunk can still cover input: the middle byte of a
+        // character split over three writes. Recorded, so that pass 2 sees
+        // the pieces of the text node as adjacent and joins them.
+        if let Some(kind) = kind.filter(|_| !loc.is_empty()) {
+            let c = |x: usize| x.min(u32::MAX as usize) as u32;
+            // Usually the chunk is the input bytes at its location (UTF-8
+            // in, UTF-8 out): record only where. Otherwise (invalid bytes
+            // the decoder replaced) keep a copy.
+            let at = if src.get(loc.clone()) == Some(s.as_bytes()) {
+                0
+            } else {
+                self.arena_spans.push((c(self.arena.len()), c(s.len())));
+                self.arena.push_str(s);
+                c(self.arena_spans.len())
+            };
+            let k = match kind {
+                TextKind::Data => 0,
+                TextKind::RcData => 1,
+                TextKind::Raw => 2,
+            };
+            self.text_recs.push(TextRec { pos: c(loc.start), src_len: c(loc.len()), meta: k | at << 2 });
+        }
         if s.is_empty() {
             return;
         }
@@ -806,6 +980,35 @@ impl Visitor for MeasureVisitor {
     }
 }
 
+/// Where `attr` is in the input; `None` if lol_html has no location for it
+/// (only attributes a handler added or changed, which pass 1 never does)
+/// or the location is outside what has been read.
+fn attr_rec(attr: &lol_html::html_content::Attribute<'_>, src: &[u8]) -> Option<AttrRec> {
+    let n = attr.name_source_location()?.bytes();
+    let v = attr.value_source_location().map_or(n.end..n.end, |l| l.bytes());
+    if n.end > src.len() || v.end > src.len() {
+        debug_assert!(false, "attribute location outside the input");
+        return None;
+    }
+    let c = |x: usize| x.min(u32::MAX as usize) as u32;
+    Some(AttrRec { name: c(n.start), name_len: c(n.len()), value: c(v.start), value_len: c(v.len()) })
+}
+
+/// Bytes of the input as text. They are valid UTF-8 whenever the input
+/// was (`from_utf8` checks that much faster than the lossy conversion,
+/// which is only the fallback for a stream with invalid bytes).
+pub(crate) fn utf8(b: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
+}
+
+/// `src[at..at + len]` (empty if out of range).
+pub(crate) fn slice(src: &[u8], at: u32, len: u32) -> &[u8] {
+    src.get(at as usize..at as usize + len as usize).unwrap_or(&[])
+}
+
 /// `div#id.class1.class2` (short) for the removal report.
 pub(crate) fn describe(tag: &str, id: Option<&str>, class: Option<&str>) -> Box<str> {
     let mut s = String::from(tag);
@@ -822,14 +1025,14 @@ pub(crate) fn describe(tag: &str, id: Option<&str>, class: Option<&str>) -> Box<
     s.into_boxed_str()
 }
 
-fn hash32(s: &str) -> u32 {
-    let s = s.trim();
+fn hash32(s: &[u8]) -> u32 {
+    let s = s.trim_ascii();
     if s.is_empty() {
         return 0;
     }
     // FNV-1a: stable across runs and targets.
     let mut h: u32 = 0x811c9dc5;
-    for b in s.bytes() {
+    for &b in s {
         h ^= b as u32;
         h = h.wrapping_mul(0x01000193);
     }
@@ -931,11 +1134,7 @@ fn count_text(s: &str, mut last_ws: bool) -> (u32, u32, bool) {
 /// Readability's `isProbablyReaderable` on pass-1 statistics.
 pub(crate) fn probably_readerable(html: &str) -> bool {
     let o = Options::default();
-    let mut m = Measurer::new(&o);
-    if m.write(html.as_bytes()).is_err() {
-        return false;
-    }
-    let Ok(doc) = m.finish(html.as_bytes()) else { return false };
+    let Ok(doc) = Measurer::measure_all(&o, html.as_bytes()) else { return false };
     let n = doc.els.len();
     let mut total = vec![0u32; n];
     for i in (0..n).rev() {

@@ -1,26 +1,34 @@
 //! Pass 2: serialize the article by ordinal.
 //!
-//! The second walk over the same input looks each element up in the
+//! Pass 2 replays what pass 1 tokenized — the elements of [`Doc::els`]
+//! (with their attributes' places in the input) and the text chunks of
+//! [`Doc::text_recs`], merged in document order — over the stretch of the
+//! page that holds the kept blocks, and looks each element up in the
 //! [`Plan`]: outside the article nothing is written; a dropped subtree is
 //! skipped (and reported); inside the article every element is written
 //! *by us* from the allowlist — tag names from our tables, attributes
 //! re-escaped after decoding and checking — never copied from the input.
 //! So what the sanitizer checked is byte for byte what the browser parses.
+//!
+//! Replaying instead of running lol_html a second time: the second
+//! tokenization of the article's bytes cost about a fifth of `clean`
+//! (callgrind, readability pages), and it could only find what pass 1
+//! had already found. Closing order comes from [`El::end`](crate::measure::El):
+//! an element is open at input position `p` iff it started before `p`
+//! and its end is after `p`, which is exactly the walk's stack.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-
-use lol_html::html_content::{Element, TextChunk, TextType};
 
 use crate::article::{Article, Category, CategoryCount, Removal, Report};
 use crate::decide::{Drop, Plan};
 use crate::entities::decode;
 use crate::error::Result;
-use crate::measure::{Doc, NONE};
+use crate::measure::{flag, slice, utf8, AttrRec, Doc, TextKind, NONE};
 use crate::rules as R;
 use crate::tags::{self, Tag};
 use crate::text::TextBuilder;
 use crate::url::{self, Base, UrlKind};
-use crate::walk::{walk_all, Visitor};
 use crate::Options;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -72,11 +80,30 @@ struct RewriteVisitor {
     first_paragraph: Option<String>,
     p_capture: Option<(usize, String)>,
     first_image: Option<String>,
-    /// Pass-1 tags by ordinal: pass 2 checks it sees the same elements.
-    expected_tags: Vec<Tag>,
-    ordinal_mismatch: bool,
     /// Mode outside every element (Emit for a fragment).
     root_mode: Mode,
+}
+
+/// A start tag as pass 2 sees it: its name and its attributes, read from
+/// the input where pass 1 found them.
+struct StartTag<'a> {
+    /// Lowercase name.
+    name: Cow<'a, str>,
+    attrs: &'a [AttrRec],
+    src: &'a [u8],
+}
+
+impl<'a> StartTag<'a> {
+    /// Raw (any case) name and raw value of each attribute, in order.
+    fn attributes(&self) -> impl Iterator<Item = (&'a [u8], Cow<'a, str>)> + 'a {
+        let src = self.src;
+        self.attrs.iter().map(move |a| (slice(src, a.name, a.name_len), utf8(slice(src, a.value, a.value_len))))
+    }
+
+    /// The first attribute called `name` (lowercase), as in a browser.
+    fn get(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.attributes().find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes())).map(|(_, v)| v)
+    }
 }
 
 pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Result<Article> {
@@ -136,7 +163,7 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
         (before, after)
     };
     let Plan { drop, keep_top, byline, title, .. } = plan;
-    let v = RewriteVisitor {
+    let mut v = RewriteVisitor {
         drop,
         keep_top,
         on_path,
@@ -152,34 +179,15 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
         first_paragraph: None,
         p_capture: None,
         first_image: None,
-        expected_tags: Vec::new(),
-        ordinal_mismatch: false,
         root_mode: if fragment { Mode::Emit } else { Mode::Outside },
     };
     // Pass 2 reads only the stretch of input that holds the kept blocks:
-    // from the first one's start tag to the last one's end tag. Starting a
-    // tokenizer at a start tag is safe (it is in the data state there), and
-    // ordinals continue from the first kept element's.
-    let first = plan_first;
-    let last = plan_last;
-    let (from, to, base) = match (first, last) {
-        (Some(f), Some(l)) => (doc.els[f].start as usize, doc.els[l].end.max(doc.els[f].start) as usize, f as u32),
-        _ => (0, input.len(), 0),
+    // from the first one's start tag to the last one's end tag.
+    let (from, from_pos, to) = match (plan_first, plan_last) {
+        (Some(f), Some(l)) => (f, doc.els[f].start, doc.els[l].end.max(doc.els[f].start)),
+        _ => (0, 0, u32::MAX),
     };
-    let slice = input.get(from..to.min(input.len())).unwrap_or(input);
-    let tags: Vec<Tag> = doc.els.iter().map(|e| e.tag).collect();
-    let mut v = v;
-    v.expected_tags = tags;
-    let v = match walk_all(v, slice, o.max_memory, base) {
-        Ok(v) if !v.ordinal_mismatch => v,
-        Ok(mut v) => {
-            // The slice tokenized differently from the whole page (should
-            // not happen): redo pass 2 over everything.
-            v.reset();
-            walk_all(v, input, o.max_memory, 0)?
-        }
-        Err(e) => return Err(e),
-    };
+    replay(&mut v, input, doc, from, from_pos, to);
 
     let text_content = v.text.finish();
     let length = text_content.chars().count();
@@ -262,16 +270,16 @@ fn is_safe_tag_name(t: &str) -> bool {
 }
 
 /// `div#id.class.names` for the report.
-fn describe(el: &Element<'_, '_>, name: &str) -> String {
+fn describe(el: &StartTag<'_>, name: &str) -> String {
     let mut s = String::from(name);
-    if let Some(id) = el.get_attribute("id") {
+    if let Some(id) = el.get("id") {
         let id = id.trim();
         if !id.is_empty() {
             s.push('#');
             s.extend(id.chars().take(40));
         }
     }
-    if let Some(c) = el.get_attribute("class") {
+    if let Some(c) = el.get("class") {
         for c in c.split_ascii_whitespace().take(3) {
             s.push('.');
             s.extend(c.chars().take(30));
@@ -367,20 +375,6 @@ fn looks_like_srcset(v: &str) -> bool {
 }
 
 impl RewriteVisitor {
-    /// Forget all output (before a full re-walk).
-    fn reset(&mut self) {
-        self.frames.clear();
-        self.html.clear();
-        self.text = TextBuilder::default();
-        self.removals.clear();
-        self.img_missing = false;
-        self.noscript_buf = None;
-        self.first_paragraph = None;
-        self.p_capture = None;
-        self.first_image = None;
-        self.ordinal_mismatch = false;
-    }
-
     fn sanitize_url(&self, raw: &str, kind: UrlKind) -> Option<String> {
         // NUL becomes U+FFFD before anything else, as in the browser's
         // tokenizer: `java\0script:` must not turn into `javascript:`.
@@ -432,27 +426,25 @@ impl RewriteVisitor {
     }
 
     /// Attributes to write for an allowed element.
-    fn attrs_for(&self, el: &Element<'_, '_>, name: &str) -> Vec<(&'static str, String)> {
+    fn attrs_for(&self, el: &StartTag<'_>, name: &str) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> = Vec::new();
-        if el.attributes().is_empty() {
+        if el.attrs.is_empty() {
             return out;
         }
         let per_tag: &[&'static str] = R::TAG_ATTRIBUTES.iter().find(|(t, _)| *t == name).map_or(&[], |(_, a)| a);
         // One pass over the element's attributes (lol_html's `get_attribute`
         // allocates its query for each of the ~9 allowlisted names). The
         // first of duplicated attributes wins, as in a browser.
-        for attr in el.attributes() {
-            let an = attr.name();
-            let Some(&a) = R::GLOBAL_ATTRIBUTES.iter().chain(per_tag.iter()).find(|a| **a == an.as_str()) else {
-                if an == "class" && self.opts.keep_classes && !out.iter().any(|(k, _)| *k == "class") {
-                    out.push(("class", strip_controls(&decode(&attr.value()))));
+        for (an, v) in el.attributes() {
+            let Some(&a) = R::GLOBAL_ATTRIBUTES.iter().chain(per_tag.iter()).find(|a| a.as_bytes().eq_ignore_ascii_case(an)) else {
+                if an.eq_ignore_ascii_case(b"class") && self.opts.keep_classes && !out.iter().any(|(k, _)| *k == "class") {
+                    out.push(("class", strip_controls(&decode(&v))));
                 }
                 continue;
             };
             if out.iter().any(|(k, _)| *k == a) || (a == "src" && name == "img") {
                 continue; // a duplicate, or an image source (`image_attrs` handles those)
             }
-            let v = attr.value();
             if a == "srcset" {
                 if let Some(s) = self.sanitize_srcset(&v) {
                     out.push((a, s));
@@ -476,14 +468,14 @@ impl RewriteVisitor {
     }
 
     /// The real source of an image, following lazy-loading conventions.
-    fn image_attrs(&self, el: &Element<'_, '_>) -> Option<Vec<(&'static str, String)>> {
+    fn image_attrs(&self, el: &StartTag<'_>) -> Option<Vec<(&'static str, String)>> {
         // All attributes once (first of duplicates wins); lookups below are
         // over this short list.
-        let mut all: Vec<(String, String)> = Vec::with_capacity(el.attributes().len());
-        for attr in el.attributes() {
-            let n = attr.name();
+        let mut all: Vec<(String, String)> = Vec::with_capacity(el.attrs.len());
+        for (n, v) in el.attributes() {
+            let n = String::from_utf8_lossy(n).to_ascii_lowercase();
             if !all.iter().any(|(k, _)| *k == n) {
-                all.push((n, attr.value()));
+                all.push((n, v.into_owned()));
             }
         }
         let get = |k: &str| all.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
@@ -550,7 +542,7 @@ impl RewriteVisitor {
         Some(out)
     }
 
-    fn add_removal(&mut self, el: &Element<'_, '_>, name: &str, d: &Drop) -> Option<usize> {
+    fn add_removal(&mut self, el: &StartTag<'_>, name: &str, d: &Drop) -> Option<usize> {
         let listed = !matches!(d.category, Category::NonContent | Category::Hidden);
         self.removals.push(Pending {
             category: d.category,
@@ -635,13 +627,86 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
     out
 }
 
-impl Visitor for RewriteVisitor {
-    fn start(&mut self, el: &mut Element<'_, '_>, ord: u32, _parent: Option<u32>, void: bool) {
-        let name_owned = el.tag_name();
-        let tag = tags::intern(&name_owned);
-        if self.expected_tags.get(ord as usize) != Some(&tag) {
-            self.ordinal_mismatch = true;
+/// Feeds `v` the elements from ordinal `from` on and the text chunks from
+/// input position `from_pos` on, up to input position `to`, in document
+/// order, with the closes between them.
+fn replay(v: &mut RewriteVisitor, input: &[u8], doc: &Doc, from: usize, from_pos: u32, to: u32) {
+    let els = &doc.els;
+    let texts = &doc.text_recs;
+    let mut ti = texts.partition_point(|t| t.pos < from_pos);
+    let mut open: Vec<u32> = Vec::with_capacity(64);
+    let close_until = |v: &mut RewriteVisitor, open: &mut Vec<u32>, p: u32| {
+        while let Some(&top) = open.last() {
+            if els[top as usize].end > p {
+                break;
+            }
+            open.pop();
+            v.end();
         }
+    };
+    let emit_texts_before = |v: &mut RewriteVisitor, open: &mut Vec<u32>, ti: &mut usize, p: u32| {
+        while let Some(t) = texts.get(*ti) {
+            if t.pos >= p {
+                break;
+            }
+            close_until(v, open, t.pos);
+            // lol_html splits a text node wherever a write ended; pass 2
+            // joins the pieces back (adjacent in the input, no tag between),
+            // so its output does not depend on how the input was fed, and
+            // a reference split as `&am` + `p;` still decodes. "Adjacent"
+            // allows a gap of non-ASCII bytes: a write holding only the
+            // middle of a character yields no chunk, and the next chunk's
+            // location starts after it (a tag between would show `<`).
+            let mut n = 1;
+            let mut end = t.pos + t.src_len;
+            let mut in_source = t.in_source();
+            while let Some(u) = texts.get(*ti + n) {
+                let gap_ok = u.pos >= end && u.pos - end <= 3 && slice(input, end, u.pos - end).iter().all(|&b| b >= 0x80);
+                if !gap_ok || u.kind() != t.kind() || u.pos >= p {
+                    break;
+                }
+                end = u.pos + u.src_len;
+                in_source &= u.in_source();
+                n += 1;
+            }
+            if n == 1 {
+                v.text(&doc.text_of(input, t), t.kind());
+            } else if in_source {
+                v.text(&utf8(slice(input, t.pos, end - t.pos)), t.kind());
+            } else {
+                let joined: String = texts[*ti..*ti + n].iter().map(|u| doc.text_of(input, u)).collect();
+                v.text(&joined, t.kind());
+            }
+            *ti += n;
+        }
+    };
+    for (i, e) in els.iter().enumerate().skip(from) {
+        if e.start >= to {
+            break;
+        }
+        emit_texts_before(v, &mut open, &mut ti, e.start);
+        close_until(v, &mut open, e.start);
+        let name: Cow<'_, str> = match e.tag.name() {
+            Some(n) => Cow::Borrowed(n),
+            None => Cow::Owned(String::from_utf8_lossy(tags::raw_name_at(input, e.start as usize)).to_ascii_lowercase()),
+        };
+        let st = StartTag { name, attrs: doc.attrs_of(i), src: input };
+        let void = e.flags & flag::VOID != 0;
+        v.start(&st, i as u32, void);
+        if !void {
+            open.push(i as u32);
+        }
+    }
+    emit_texts_before(v, &mut open, &mut ti, to);
+    while open.pop().is_some() {
+        v.end();
+    }
+}
+
+impl RewriteVisitor {
+    fn start(&mut self, el: &StartTag<'_>, ord: u32, void: bool) {
+        let name_owned: &str = &el.name;
+        let tag = tags::intern(name_owned);
         let parent_mode = self.frames.last().map_or(self.root_mode, |f| f.mode);
         let parent_report = self.frames.last().and_then(|f| f.report);
         let i = ord as usize;
@@ -703,7 +768,7 @@ impl Visitor for RewriteVisitor {
             self.frames.push(frame);
             return;
         }
-        let video_iframe = tag == Tag::IFRAME && el.get_attribute("src").is_some_and(|s| crate::measure::video_url(&decode(&s)));
+        let video_iframe = tag == Tag::IFRAME && el.get("src").is_some_and(|s| crate::measure::video_url(&decode(&s)));
         let removed_by_options = self.opts.rm_allowed_tags.iter().any(|t| t.eq_ignore_ascii_case(name));
         let extra = self.allowed_extra.iter().any(|t| t == name);
         if !video_iframe && !extra && !entering && R::DROP_SUBTREE_TAGS.contains(&name) {
@@ -808,8 +873,7 @@ impl Visitor for RewriteVisitor {
         }
     }
 
-    fn text(&mut self, chunk: &TextChunk<'_>, _top: Option<u32>) {
-        let raw = chunk.as_str();
+    fn text(&mut self, raw: &str, kind: TextKind) {
         if raw.is_empty() {
             return;
         }
@@ -819,9 +883,9 @@ impl Visitor for RewriteVisitor {
         };
         match mode {
             Mode::Emit => {
-                let decoded = match chunk.text_type() {
-                    TextType::Data | TextType::RCData => decode(raw),
-                    _ => std::borrow::Cow::Borrowed(raw),
+                let decoded = match kind {
+                    TextKind::Data | TextKind::RcData => decode(raw),
+                    TextKind::Raw => Cow::Borrowed(raw),
                 };
                 escape_text(&mut self.html, &decoded);
                 if pre {
@@ -830,19 +894,17 @@ impl Visitor for RewriteVisitor {
                     self.text.push(&decoded);
                 }
                 if let Some((_, buf)) = self.p_capture.as_mut() {
-                    if buf.len() < 2 * R::EXCERPT_MAX_CHARS {
-                        buf.push_str(&decoded);
-                    }
+                    push_capped(buf, &decoded, R::EXCERPT_CAPTURE_MAX_BYTES);
                 }
             }
             Mode::Skip => {
                 if let Some(buf) = self.noscript_buf.as_mut() {
-                    if tag == Tag::NOSCRIPT && buf.len() < 4096 {
-                        buf.push_str(raw);
+                    if tag == Tag::NOSCRIPT {
+                        push_capped(buf, raw, R::NOSCRIPT_CAPTURE_MAX_BYTES);
                     }
                 }
                 if let Some(r) = report {
-                    if matches!(chunk.text_type(), TextType::Data) {
+                    if kind == TextKind::Data {
                         let p = &mut self.removals[r];
                         let d = decode(raw);
                         let t = d.trim();
@@ -864,7 +926,7 @@ impl Visitor for RewriteVisitor {
         }
     }
 
-    fn end(&mut self, _ord: u32, _at: Option<usize>) {
+    fn end(&mut self) {
         let Some(f) = self.frames.pop() else { return };
         if f.tag == Tag::NOSCRIPT {
             if let Some(buf) = self.noscript_buf.take() {
@@ -897,6 +959,18 @@ impl Visitor for RewriteVisitor {
             }
         }
     }
+}
+
+/// Appends as much of `s` as fits in `cap` bytes (a text node can be the
+/// whole 20 MB page: copying all of it to read the first sentence made
+/// pass 2's peak memory several times the input).
+fn push_capped(buf: &mut String, s: &str, cap: usize) {
+    let room = cap.saturating_sub(buf.len());
+    let mut cut = s.len().min(room);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    buf.push_str(&s[..cut]);
 }
 
 /// Removes the C0 controls the output never carries (see `escape_into`).

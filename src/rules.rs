@@ -407,6 +407,13 @@ pub const REPORT_PREVIEW_CHARS: usize = 80;
 pub const WORDS_PER_MINUTE: usize = 230;
 /// Excerpt length when it comes from the first paragraph (characters).
 pub const EXCERPT_MAX_CHARS: usize = 300;
+/// Bytes of the first paragraph kept to make that excerpt: room for 300
+/// characters after whitespace runs collapse, while a 20 MB one-paragraph
+/// page is not copied whole just for its first sentence.
+pub const EXCERPT_CAPTURE_MAX_BYTES: usize = 64 * 1024;
+/// Bytes of `<noscript>` markup kept to find a lazy image's real `<img>`
+/// (the fallback is one tag; pages put whole widgets there too).
+pub const NOSCRIPT_CAPTURE_MAX_BYTES: usize = 8 * 1024;
 
 // ---------------------------------------------------------------------------
 // Input that is not HTML.

@@ -48,8 +48,34 @@ tags! {
     Q = "q", S = "s", STRIKE = "strike", MARK = "mark", WBR = "wbr", DEL = "del", INS = "ins",
 }
 
+/// The raw tag name of the start tag at `start` (`<DIV class=x>` → `DIV`):
+/// the bytes after `<` up to whitespace, `/` or `>`, as the tokenizer's
+/// tag-name state reads them.
+pub(crate) fn raw_name_at(src: &[u8], start: usize) -> &[u8] {
+    let rest = src.get(start + 1..).unwrap_or(&[]);
+    let n = rest.iter().position(|&b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')).unwrap_or(rest.len());
+    &rest[..n]
+}
+
+/// Interns a raw (any case) tag name without allocating.
+pub(crate) fn intern_bytes(raw: &[u8]) -> Tag {
+    let mut buf = [0u8; 12];
+    if raw.is_empty() || raw.len() > buf.len() {
+        return Tag::OTHER;
+    }
+    let b = &mut buf[..raw.len()];
+    b.copy_from_slice(raw);
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).map_or(Tag::OTHER, intern)
+}
+
 impl Tag {
     pub const OTHER: Tag = Tag(0);
+
+    /// The lowercase name of a known tag (`None` for [`Tag::OTHER`]).
+    pub fn name(self) -> Option<&'static str> {
+        NAMES.get((self.0 as usize).wrapping_sub(1)).copied()
+    }
 
     pub fn is_heading(self) -> bool {
         matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)

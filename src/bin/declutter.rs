@@ -12,8 +12,6 @@
 
 // A binary's root file resolves `mod x;` next to itself (src/bin/), so the
 // modules in src/bin/declutter/ are named by path.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[path = "declutter/args.rs"]
 mod args;
