@@ -5,7 +5,8 @@
 //
 //   node scripts/bench-browser.mjs [--rounds N] [--json] [--serve] [--pkg DIR]
 //
-//   --rounds N  timed rounds per size class (median reported; default 5)
+//   --rounds N  rounds over every page; each page keeps its fastest time per
+//               extractor (default 5)
 //   --json      print one JSON object (scripts/bench.sh uses it)
 //   --pkg DIR   the wasm-bindgen --target web output to time (default pkg/web;
 //               e.g. a build at another opt-level, to compare presets)
@@ -113,7 +114,7 @@ if (flag('--serve')) {
     result.pageErrors = errors;
     if (flag('--json')) console.log(JSON.stringify(result));
     else {
-      console.log(`Chromium ${result.chromium} (headless), wasm preset ${result.wasmPreset}, median of ${rounds} rounds` +
+      console.log(`Chromium ${result.chromium} (headless), wasm preset ${result.wasmPreset}, fastest of ${rounds} rounds per page` +
         `${result.crossOriginIsolated ? '' : ' (timer not cross-origin isolated)'}`);
       console.log('class    pages      MB  wasm clean()  Readability.js   ratio');
       for (const r of result.rows) {

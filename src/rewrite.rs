@@ -24,7 +24,7 @@ use crate::article::{Article, Category, CategoryCount, Removal, Report};
 use crate::decide::{Drop, Plan};
 use crate::entities::decode;
 use crate::error::Result;
-use crate::measure::{flag, slice, utf8, AttrRec, Doc, TextKind, NONE};
+use crate::measure::{flag, slice, AttrRec, Doc, Input, TextKind, NONE};
 use crate::rules as R;
 use crate::tags::{self, Tag};
 use crate::text::TextBuilder;
@@ -87,17 +87,18 @@ struct RewriteVisitor {
 /// A start tag as pass 2 sees it: its name and its attributes, read from
 /// the input where pass 1 found them.
 struct StartTag<'a> {
+    tag: Tag,
     /// Lowercase name.
     name: Cow<'a, str>,
     attrs: &'a [AttrRec],
-    src: &'a [u8],
+    src: Input<'a>,
 }
 
 impl<'a> StartTag<'a> {
     /// Raw (any case) name and raw value of each attribute, in order.
     fn attributes(&self) -> impl Iterator<Item = (&'a [u8], Cow<'a, str>)> + 'a {
         let src = self.src;
-        self.attrs.iter().map(move |a| (slice(src, a.name, a.name_len), utf8(slice(src, a.value, a.value_len))))
+        self.attrs.iter().map(move |a| (slice(src.bytes, a.name, a.name_len), src.text(a.value, a.value_len)))
     }
 
     /// The first attribute called `name` (lowercase), as in a browser.
@@ -106,7 +107,8 @@ impl<'a> StartTag<'a> {
     }
 }
 
-pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Result<Article> {
+pub(crate) fn rewrite(page: Input<'_>, doc: &Doc, plan: Plan, o: &Options) -> Result<Article> {
+    let input = page.bytes;
     let n = doc.els.len();
     // Ancestors of the kept blocks: walking through them is not "removing".
     let mut on_path = vec![false; n];
@@ -187,7 +189,7 @@ pub(crate) fn rewrite(input: &[u8], doc: &Doc, plan: Plan, o: &Options) -> Resul
         (Some(f), Some(l)) => (f, doc.els[f].start, doc.els[l].end.max(doc.els[f].start)),
         _ => (0, 0, u32::MAX),
     };
-    replay(&mut v, input, doc, from, from_pos, to);
+    replay(&mut v, page, doc, from, from_pos, to);
 
     let text_content = v.text.finish();
     let length = text_content.chars().count();
@@ -378,7 +380,7 @@ impl RewriteVisitor {
     fn sanitize_url(&self, raw: &str, kind: UrlKind) -> Option<String> {
         // NUL becomes U+FFFD before anything else, as in the browser's
         // tokenizer: `java\0script:` must not turn into `javascript:`.
-        let u = url::preprocess(&strip_controls(&decode(raw).replace('\0', "\u{FFFD}")));
+        let u = url::preprocess(&strip_controls(&nul_to_fffd(&decode(raw))));
         if u.is_empty() {
             return None;
         }
@@ -386,7 +388,7 @@ impl RewriteVisitor {
     }
 
     fn sanitize_srcset(&self, raw: &str) -> Option<String> {
-        let decoded = strip_controls(&decode(raw).replace('\0', "\u{FFFD}"));
+        let decoded = strip_controls(&nul_to_fffd(&decode(raw)));
         let mut out = Vec::new();
         for cand in decoded.split(',') {
             let cand = cand.trim();
@@ -630,7 +632,7 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
 /// Feeds `v` the elements from ordinal `from` on and the text chunks from
 /// input position `from_pos` on, up to input position `to`, in document
 /// order, with the closes between them.
-fn replay(v: &mut RewriteVisitor, input: &[u8], doc: &Doc, from: usize, from_pos: u32, to: u32) {
+fn replay(v: &mut RewriteVisitor, input: Input<'_>, doc: &Doc, from: usize, from_pos: u32, to: u32) {
     let els = &doc.els;
     let texts = &doc.text_recs;
     let mut ti = texts.partition_point(|t| t.pos < from_pos);
@@ -661,7 +663,7 @@ fn replay(v: &mut RewriteVisitor, input: &[u8], doc: &Doc, from: usize, from_pos
             let mut end = t.pos + t.src_len;
             let mut in_source = t.in_source();
             while let Some(u) = texts.get(*ti + n) {
-                let gap_ok = u.pos >= end && u.pos - end <= 3 && slice(input, end, u.pos - end).iter().all(|&b| b >= 0x80);
+                let gap_ok = u.pos >= end && u.pos - end <= 3 && slice(input.bytes, end, u.pos - end).iter().all(|&b| b >= 0x80);
                 if !gap_ok || u.kind() != t.kind() || u.pos >= p {
                     break;
                 }
@@ -672,7 +674,7 @@ fn replay(v: &mut RewriteVisitor, input: &[u8], doc: &Doc, from: usize, from_pos
             if n == 1 {
                 v.text(&doc.text_of(input, t), t.kind());
             } else if in_source {
-                v.text(&utf8(slice(input, t.pos, end - t.pos)), t.kind());
+                v.text(&input.text(t.pos, end - t.pos), t.kind());
             } else {
                 let joined: String = texts[*ti..*ti + n].iter().map(|u| doc.text_of(input, u)).collect();
                 v.text(&joined, t.kind());
@@ -688,9 +690,9 @@ fn replay(v: &mut RewriteVisitor, input: &[u8], doc: &Doc, from: usize, from_pos
         close_until(v, &mut open, e.start);
         let name: Cow<'_, str> = match e.tag.name() {
             Some(n) => Cow::Borrowed(n),
-            None => Cow::Owned(String::from_utf8_lossy(tags::raw_name_at(input, e.start as usize)).to_ascii_lowercase()),
+            None => Cow::Owned(String::from_utf8_lossy(tags::raw_name_at(input.bytes, e.start as usize)).to_ascii_lowercase()),
         };
-        let st = StartTag { name, attrs: doc.attrs_of(i), src: input };
+        let st = StartTag { tag: e.tag, name, attrs: doc.attrs_of(i), src: input };
         let void = e.flags & flag::VOID != 0;
         v.start(&st, i as u32, void);
         if !void {
@@ -706,7 +708,7 @@ fn replay(v: &mut RewriteVisitor, input: &[u8], doc: &Doc, from: usize, from_pos
 impl RewriteVisitor {
     fn start(&mut self, el: &StartTag<'_>, ord: u32, void: bool) {
         let name_owned: &str = &el.name;
-        let tag = tags::intern(name_owned);
+        let tag = el.tag;
         let parent_mode = self.frames.last().map_or(self.root_mode, |f| f.mode);
         let parent_report = self.frames.last().and_then(|f| f.report);
         let i = ord as usize;
@@ -771,7 +773,7 @@ impl RewriteVisitor {
         let video_iframe = tag == Tag::IFRAME && el.get("src").is_some_and(|s| crate::measure::video_url(&decode(&s)));
         let removed_by_options = self.opts.rm_allowed_tags.iter().any(|t| t.eq_ignore_ascii_case(name));
         let extra = self.allowed_extra.iter().any(|t| t == name);
-        if !video_iframe && !extra && !entering && R::DROP_SUBTREE_TAGS.contains(&name) {
+        if !video_iframe && !extra && !entering && tag_listed(TagList::DropSubtree, tag, name) {
             frame.mode = Mode::Skip;
             frame.report = None;
             if !void {
@@ -812,7 +814,7 @@ impl RewriteVisitor {
             }
             return;
         }
-        let allowed = (extra || R::ALLOWED_TAGS.contains(&name)) && !removed_by_options;
+        let allowed = (extra || tag_listed(TagList::Allowed, tag, name)) && !removed_by_options;
         if allowed {
             // The article container and sibling blocks become plain blocks;
             // `h1` inside the article is demoted (the reader shows the title).
@@ -824,7 +826,7 @@ impl RewriteVisitor {
                 "div"
             } else if tag == Tag::H1 {
                 "h2"
-            } else if let Some(known) = tags::NAMES.iter().find(|n| **n == name) {
+            } else if let Some(known) = tag.name() {
                 known
             } else {
                 ""
@@ -904,7 +906,10 @@ impl RewriteVisitor {
                     }
                 }
                 if let Some(r) = report {
-                    if kind == TextKind::Data {
+                    // Whitespace between the tags of a removed block (most
+                    // of its text chunks) counts nothing: skip it before
+                    // decoding and Unicode trimming.
+                    if kind == TextKind::Data && !raw.bytes().all(|b| b.is_ascii_whitespace()) {
                         let p = &mut self.removals[r];
                         let d = decode(raw);
                         let t = d.trim();
@@ -915,8 +920,8 @@ impl RewriteVisitor {
                                     p.preview.push(' ');
                                 }
                                 p.preview.extend(t.split_whitespace().flat_map(|w| w.chars().chain(std::iter::once(' '))).take(R::REPORT_PREVIEW_CHARS));
-                                let trimmed = p.preview.trim_end().to_string();
-                                p.preview = trimmed;
+                                let keep = p.preview.trim_end().len();
+                                p.preview.truncate(keep);
                             }
                         }
                     }
@@ -978,7 +983,48 @@ fn push_capped(buf: &mut String, s: &str, cap: usize) {
 /// `java\u{3}script:` (inert: not a scheme) and then writing it without the
 /// control would produce a live `javascript:` URL.
 fn strip_controls(s: &str) -> String {
-    s.chars().filter(|&c| !matches!(c as u32, 1..=8 | 0x0B | 0x0E..=0x1F | 0x7F)).collect()
+    let is_control = |c: char| matches!(c as u32, 1..=8 | 0x0B | 0x0E..=0x1F | 0x7F);
+    if !s.contains(is_control) {
+        return s.to_string(); // the usual case: one copy, no char-by-char rebuild
+    }
+    s.chars().filter(|&c| !is_control(c)).collect()
+}
+
+/// NUL as U+FFFD, as a browser's tokenizer reads it (borrowed if none).
+fn nul_to_fffd(s: &str) -> Cow<'_, str> {
+    if s.contains('\0') {
+        Cow::Owned(s.replace('\0', "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum TagList {
+    Allowed,
+    DropSubtree,
+}
+
+/// Is the element in [`R::ALLOWED_TAGS`] / [`R::DROP_SUBTREE_TAGS`]? By
+/// tag number for interned names (tables built once: scanning the string
+/// lists for every element of the article was most of pass 2's per-element
+/// cost), by name for the rest.
+fn tag_listed(list: TagList, tag: Tag, name: &str) -> bool {
+    static TABLES: std::sync::OnceLock<[[bool; 256]; 2]> = std::sync::OnceLock::new();
+    let lists: [&[&str]; 2] = [R::ALLOWED_TAGS, R::DROP_SUBTREE_TAGS];
+    if tag == Tag::OTHER {
+        return lists[list as usize].contains(&name);
+    }
+    let t = TABLES.get_or_init(|| {
+        let mut t = [[false; 256]; 2];
+        for (k, l) in lists.iter().enumerate() {
+            for (i, n) in tags::NAMES.iter().enumerate() {
+                t[k][i + 1] = l.contains(n);
+            }
+        }
+        t
+    });
+    t[list as usize][tag.0 as usize]
 }
 
 /// Tags that keep their meaning at the top of the article.

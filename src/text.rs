@@ -33,33 +33,38 @@ impl TextBuilder {
     }
     /// Inline text: whitespace runs fold to one space.
     pub fn push(&mut self, s: &str) {
-        // Runs of non-space ASCII/UTF-8 are copied whole; only whitespace
-        // (ASCII, NBSP, zero-width space and other Unicode spaces) folds.
+        // Runs of non-space text are copied whole; only whitespace (ASCII,
+        // NBSP, zero-width space and the other Unicode spaces) folds. A
+        // Unicode space starts with one of four lead bytes, so only those
+        // are decoded (CJK text was copied one character at a time).
         let b = s.as_bytes();
         let mut i = 0;
+        let mut start = 0;
         while i < b.len() {
             let c = b[i];
-            if c < 0x80 {
-                if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                    self.ws();
-                    i += 1;
-                    continue;
+            let ws_len = if c < 0x80 {
+                usize::from(matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+            } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                match s[i..].chars().next() {
+                    Some(ch) if ch.is_whitespace() || ch == '\u{200b}' => ch.len_utf8(),
+                    _ => 0,
                 }
-                let start = i;
-                while i < b.len() && b[i] < 0x80 && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                    i += 1;
-                }
-                self.word(&s[start..i]);
             } else {
-                let ch = s[i..].chars().next().unwrap_or(' ');
-                let n = ch.len_utf8();
-                if ch.is_whitespace() || ch == '\u{200b}' {
-                    self.ws();
-                } else {
-                    self.word(&s[i..i + n]);
-                }
-                i += n;
+                0
+            };
+            if ws_len == 0 {
+                i += 1;
+                continue;
             }
+            if start < i {
+                self.word(&s[start..i]);
+            }
+            self.ws();
+            i += ws_len;
+            start = i;
+        }
+        if start < b.len() {
+            self.word(&s[start..]);
         }
     }
     fn ws(&mut self) {

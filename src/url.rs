@@ -21,6 +21,9 @@ fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 /// `\u{1}javascript:` are `javascript:` to a browser, so every scheme check
 /// runs on this form, and this form is what we output.
 pub(crate) fn preprocess(raw: &str) -> String {
+    if !raw.contains(['\0', '\t', '\n', '\r']) {
+        return raw.trim_matches(|c: char| c <= ' ').to_string(); // nothing to replace or drop
+    }
     // NUL is U+FFFD to a browser's tokenizer, long before URL parsing.
     let raw = raw.replace('\0', "\u{FFFD}");
     raw.trim_matches(|c: char| c <= ' ')
