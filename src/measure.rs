@@ -231,7 +231,8 @@ pub(crate) struct MeasureVisitor {
     last_ws: bool,
     junk_add: Vec<String>,
     junk_rm: Vec<String>,
-    class_cache: FastMap<String, ClassResult>,
+    /// Raw class value → what it says and its [`El::class_hash`].
+    class_cache: FastMap<Box<[u8]>, (ClassResult, u32)>,
     attrs: Vec<AttrRec>,
     text_recs: Vec<TextRec>,
     arena: String,
@@ -778,29 +779,45 @@ impl Visitor for MeasureVisitor {
             }
         }
 
-        let class_hash = class.map_or(0, hash32);
+        // Pages repeat the same class on many elements (80 `li.card`, long
+        // utility-class lists): an element with a class and no id is looked
+        // up by its raw class bytes, so a repeat costs one hash and compare,
+        // not a lowercase copy, a matcher pass and a hash of its own.
+        let cached = match (class, id) {
+            (Some(c), None) => self.class_cache.get(c).copied(),
+            _ => None,
+        };
         let mut class_len = 0;
         let mut joined = std::mem::take(&mut self.joined);
         joined.clear();
+        let mut class_hash = 0;
         if class.is_some() || id.is_some() {
             // One matcher pass over "class id" (lowercase): every list at
             // once, positions tell whether a hit was in the class or the id.
-            joined.push_str(&utf8(class.unwrap_or_default()));
-            class_len = joined.len();
-            if let Some(i) = id {
-                joined.push(' ');
-                joined.push_str(&utf8(i));
-            }
-            joined.make_ascii_lowercase();
-            // Pages repeat the same class on many elements (80 `li.card`):
-            // classify each distinct class-only string once.
-            let cached = if id.is_none() { self.class_cache.get(joined.as_str()).copied() } else { None };
+            // (Also built on a cache hit when the report needs the name.)
+            let build = |joined: &mut String| {
+                joined.push_str(&utf8(class.unwrap_or_default()));
+                let class_len = joined.len();
+                if let Some(i) = id {
+                    joined.push(' ');
+                    joined.push_str(&utf8(i));
+                }
+                joined.make_ascii_lowercase();
+                class_len
+            };
             let r = match cached {
-                Some(r) => r,
+                Some((r, h)) => {
+                    class_hash = h;
+                    r
+                }
                 None => {
+                    class_len = build(&mut joined);
+                    class_hash = class.map_or(0, hash32);
                     let r = classify(&joined, class_len, &self.junk_add, &self.junk_rm);
-                    if id.is_none() && self.class_cache.len() < CLASS_CACHE_MAX {
-                        self.class_cache.insert(joined.clone(), r);
+                    if let (Some(c), None) = (class, id) {
+                        if self.class_cache.len() < CLASS_CACHE_MAX {
+                            self.class_cache.insert(c.into(), (r, class_hash));
+                        }
                     }
                     r
                 }
@@ -811,6 +828,9 @@ impl Visitor for MeasureVisitor {
             flags |= r.flags;
             weight += r.weight;
             junk = r.junk;
+            if cached.is_some() && (junk.is_some() || flags & (flag::FIXED | flag::DIALOG) != 0) {
+                class_len = build(&mut joined);
+            }
         }
         if flags & flag::BYLINE != 0 {
             self.captures.push(ord);

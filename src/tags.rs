@@ -15,10 +15,7 @@ macro_rules! tags {
         }
         /// Interns a lowercase tag name.
         pub(crate) fn intern(name: &str) -> Tag {
-            let mut i = 1u8;
-            $( if name == $name { return Tag(i); } i += 1; )*
-            let _ = i;
-            Tag::OTHER
+            intern_bytes(name.as_bytes())
         }
     };
     (@consts $n:expr, $k:ident, $($rest:ident,)*) => {
@@ -48,6 +45,53 @@ tags! {
     Q = "q", S = "s", STRIKE = "strike", MARK = "mark", WBR = "wbr", DEL = "del", INS = "ins",
 }
 
+const INTERN_BUCKETS: usize = 256;
+const INTERN_SLOTS: usize = 4;
+
+/// Hash of a tag name from its length and three bytes, ASCII case folded
+/// (`| 0x20`: tag names are letters, digits and `-`, which it keeps apart).
+const fn name_hash(b: &[u8]) -> usize {
+    let n = b.len();
+    if n == 0 {
+        return 0;
+    }
+    let (first, second, last) = ((b[0] | 0x20) as usize, (b[if n > 1 { 1 } else { 0 }] | 0x20) as usize, (b[n - 1] | 0x20) as usize);
+    (n * 7 + first * 31 + second * 17 + last * 3) % INTERN_BUCKETS
+}
+
+/// Bucket → up to four tag numbers (0 = empty) whose names hash there,
+/// built at compile time (a bucket overflowing fails the build).
+const INTERN_TABLE: [[u8; INTERN_SLOTS]; INTERN_BUCKETS] = {
+    let mut t = [[0u8; INTERN_SLOTS]; INTERN_BUCKETS];
+    let mut i = 0;
+    while i < NAMES.len() {
+        let h = name_hash(NAMES[i].as_bytes());
+        let mut k = 0;
+        while t[h][k] != 0 {
+            k += 1;
+        }
+        t[h][k] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
+/// Interns a raw (any case) tag name without allocating: one hash, then a
+/// compare with the few names in its bucket. (A chain of ~100 compares —
+/// which is also what a `match` on the strings compiles to — cost about
+/// 150 instructions for each element of the page.)
+pub(crate) fn intern_bytes(raw: &[u8]) -> Tag {
+    for &i in &INTERN_TABLE[name_hash(raw)] {
+        if i == 0 {
+            break;
+        }
+        if NAMES[i as usize - 1].as_bytes().eq_ignore_ascii_case(raw) {
+            return Tag(i);
+        }
+    }
+    Tag::OTHER
+}
+
 /// The raw tag name of the start tag at `start` (`<DIV class=x>` → `DIV`):
 /// the bytes after `<` up to whitespace, `/` or `>`, as the tokenizer's
 /// tag-name state reads them.
@@ -57,16 +101,16 @@ pub(crate) fn raw_name_at(src: &[u8], start: usize) -> &[u8] {
     &rest[..n]
 }
 
-/// Interns a raw (any case) tag name without allocating.
-pub(crate) fn intern_bytes(raw: &[u8]) -> Tag {
-    let mut buf = [0u8; 12];
-    if raw.is_empty() || raw.len() > buf.len() {
-        return Tag::OTHER;
+
+#[cfg(test)]
+#[test]
+fn intern_finds_every_name() {
+    for (i, n) in NAMES.iter().enumerate() {
+        assert_eq!(intern(n), Tag(i as u8 + 1), "{n}");
     }
-    let b = &mut buf[..raw.len()];
-    b.copy_from_slice(raw);
-    b.make_ascii_lowercase();
-    std::str::from_utf8(b).map_or(Tag::OTHER, intern)
+    for other in ["", "x", "divv", "my-element", "h7", "scrip"] {
+        assert_eq!(intern(other), Tag::OTHER, "{other}");
+    }
 }
 
 impl Tag {
