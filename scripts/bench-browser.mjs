@@ -10,6 +10,7 @@
 //   --json      print one JSON object (scripts/bench.sh uses it)
 //   --pkg DIR   the wasm-bindgen --target web output to time (default pkg/web;
 //               e.g. a build at another opt-level, to compare presets)
+//   --profile F write a V8 CPU profile of declutter alone to F (no table)
 //   --serve     only start the server and print the page's URL (open it in
 //               a browser and press Run); Ctrl-C to stop
 //
@@ -83,6 +84,43 @@ async function handle(req, res) {
   }
 }
 
+// A V8 CPU profile of declutter alone (open it in Chrome DevTools'
+// Performance panel); no timing table.
+async function writeProfile(ctx, page, out) {
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.evaluate((r) => window.declutterBench.run({ rounds: r, only: 'declutter' }), rounds);
+  const { profile } = await cdp.send('Profiler.stop');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(out, JSON.stringify(profile));
+  console.log(`CPU profile written to ${out}`);
+}
+
+async function printTable(browser, page, errors) {
+  const result = await page.evaluate((r) => window.declutterBench.run({ rounds: r }), rounds);
+  result.chromium = browser.version();
+  result.wasmPreset = existsSync(path.join(PKG, 'PRESET')) ? (await readFile(path.join(PKG, 'PRESET'), 'utf8')).trim() : 'unknown';
+  result.wasmBytes = (await stat(path.join(PKG, 'declutter_bg.wasm'))).size;
+  result.pageErrors = errors;
+  if (flag('--json')) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log(`Chromium ${result.chromium} (headless), wasm preset ${result.wasmPreset}, fastest of ${rounds} rounds per page` +
+    `${result.crossOriginIsolated ? '' : ' (timer not cross-origin isolated)'}`);
+  console.log('class    pages      MB  wasm clean()  Readability.js   ratio');
+  for (const r of result.rows) {
+    console.log(`${r.class.padEnd(8)} ${String(r.pages).padStart(5)} ${(r.bytes / 1e6).toFixed(2).padStart(7)} ` +
+      `${r.declutter_mbs.toFixed(1).padStart(13)} ${r.readability_mbs.toFixed(1).padStart(15)} ${r.ratio.toFixed(2).padStart(7)}`);
+  }
+  if (result.empty.declutter || result.empty.readability) {
+    console.log(`pages with an empty result or an error: declutter ${result.empty.declutter}, Readability.js ${result.empty.readability}`);
+  }
+  for (const e of errors) console.log(`page error: ${e}`);
+}
+
 const server = http.createServer((req, res) => { handle(req, res).catch(() => res.writeHead(500).end()); });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -107,25 +145,10 @@ if (flag('--serve')) {
     await page.waitForFunction(() => window.declutterBenchReady || window.declutterBenchError, null, { timeout: 120_000 });
     const err = await page.evaluate(() => window.declutterBenchError);
     if (err) throw new Error(`benchmark page failed to load: ${err}`);
-    const result = await page.evaluate((r) => window.declutterBench.run({ rounds: r }), rounds);
-    result.chromium = browser.version();
-    result.wasmPreset = existsSync(path.join(PKG, 'PRESET')) ? (await readFile(path.join(PKG, 'PRESET'), 'utf8')).trim() : 'unknown';
-    result.wasmBytes = (await stat(path.join(PKG, 'declutter_bg.wasm'))).size;
-    result.pageErrors = errors;
-    if (flag('--json')) console.log(JSON.stringify(result));
-    else {
-      console.log(`Chromium ${result.chromium} (headless), wasm preset ${result.wasmPreset}, fastest of ${rounds} rounds per page` +
-        `${result.crossOriginIsolated ? '' : ' (timer not cross-origin isolated)'}`);
-      console.log('class    pages      MB  wasm clean()  Readability.js   ratio');
-      for (const r of result.rows) {
-        console.log(`${r.class.padEnd(8)} ${String(r.pages).padStart(5)} ${(r.bytes / 1e6).toFixed(2).padStart(7)} ` +
-          `${r.declutter_mbs.toFixed(1).padStart(13)} ${r.readability_mbs.toFixed(1).padStart(15)} ${r.ratio.toFixed(2).padStart(7)}`);
-      }
-      if (result.empty.declutter || result.empty.readability) {
-        console.log(`pages with an empty result or an error: declutter ${result.empty.declutter}, Readability.js ${result.empty.readability}`);
-      }
-      for (const e of errors) console.log(`page error: ${e}`);
-    }
+    const profileOut = value('--profile', null);
+    if (process.env.ZZ_EXP) { const src = (await readFile(process.env.ZZ_EXP, 'utf8')).replace('export const exp =', 'window.__exp ='); await page.addScriptTag({ content: src }); console.log(await page.evaluate(() => window.__exp())); }
+    else if (profileOut) await writeProfile(ctx, page, profileOut);
+    else await printTable(browser, page, errors);
   } catch (e) {
     console.error(e);
     code = 1;

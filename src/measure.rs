@@ -239,6 +239,8 @@ pub(crate) struct MeasureVisitor {
     arena_spans: Vec<(u32, u32)>,
     /// Reused buffer for the lowercased "class id" string.
     joined: String,
+    /// The input is a `str` (valid UTF-8).
+    src_is_utf8: bool,
 }
 
 /// Pass 1, fed piece by piece.
@@ -257,6 +259,13 @@ impl<'h> Measurer<'h> {
     /// Over a whole input, which is then written to it piece by piece.
     pub fn over(o: &Options, input: &'h [u8]) -> Self {
         Measurer { walk: Walk::over(MeasureVisitor::new(o), o.max_memory, input) }
+    }
+
+    /// Over a whole input that is a `str`.
+    pub fn over_str(o: &Options, input: &'h str) -> Self {
+        let mut v = MeasureVisitor::new(o);
+        v.src_is_utf8 = true;
+        Measurer { walk: Walk::over(v, o.max_memory, input.as_bytes()) }
     }
 
     /// Pass 1 over a whole input.
@@ -286,6 +295,7 @@ impl MeasureVisitor {
             arena: String::new(),
             arena_spans: Vec::new(),
             joined: String::new(),
+            src_is_utf8: false,
         }
     }
 }
@@ -611,12 +621,9 @@ impl MeasureVisitor {
 }
 
 impl Visitor for MeasureVisitor {
-    fn start(&mut self, el: &mut Element<'_, '_>, src: &[u8], ord: u32, parent: Option<u32>, _void: bool) {
+    fn start(&mut self, el: &mut Element<'_, '_>, src: &[u8], tag: Tag, ord: u32, parent: Option<u32>, _void: bool) {
         let loc = el.source_location().bytes();
         // The name as written (no lowercase `String` from lol_html per element).
-        let raw_name = crate::tags::raw_name_at(src, loc.start);
-        let tag = crate::tags::intern_bytes(raw_name);
-        debug_assert_eq!(tag, crate::tags::intern(&el.tag_name()), "tag name read from the source");
         let (pflags, depth) = match parent {
             Some(p) => {
                 let pe = &mut self.els[p as usize];
@@ -844,7 +851,7 @@ impl Visitor for MeasureVisitor {
             && parent.is_none_or(|p| !self.descs.contains_key(&p) && self.els[p as usize].junk.is_none())
         {
             let (c, i) = joined.split_at(class_len.min(joined.len()));
-            let name = String::from_utf8_lossy(raw_name).to_ascii_lowercase();
+            let name = String::from_utf8_lossy(crate::tags::raw_name_at(src, loc.start)).to_ascii_lowercase();
             self.descs.insert(ord, describe(&name, Some(i.trim()).filter(|i| !i.is_empty()), Some(c)));
         }
         self.joined = joined;
@@ -882,8 +889,17 @@ impl Visitor for MeasureVisitor {
             let c = |x: usize| x.min(u32::MAX as usize) as u32;
             // Usually the chunk is the input bytes at its location (UTF-8
             // in, UTF-8 out): record only where. Otherwise (invalid bytes
-            // the decoder replaced) keep a copy.
-            let at = if src.get(loc.clone()) == Some(s.as_bytes()) {
+            // the decoder replaced) keep a copy. Input known to be valid
+            // UTF-8 decodes to itself, so equal lengths are enough there (a
+            // character split between writes shows as unequal lengths) and
+            // the comparison, a byte loop in wasm, is skipped.
+            let same = if self.src_is_utf8 {
+                loc.len() == s.len()
+            } else {
+                src.get(loc.clone()) == Some(s.as_bytes())
+            };
+            debug_assert!(!same || src.get(loc.clone()) == Some(s.as_bytes()));
+            let at = if same {
                 0
             } else {
                 self.arena_spans.push((c(self.arena.len()), c(s.len())));

@@ -1,27 +1,36 @@
-//! The token walk both passes share.
+//! The token walk of pass 1.
 //!
-//! Both passes must number elements identically (ordinal n in pass 2 is
-//! ordinal n of pass 1), so both drive lol_html through this one walker:
-//! it counts start tags, keeps the stack of open elements and closes them
-//! the same way, and hands each event to a [`Visitor`].
+//! lol_html reports every start tag (an element handler on `*`), every
+//! text chunk and every comment and doctype (document handlers); the walk
+//! numbers the start tags (ordinals), keeps the stack of open elements and
+//! hands each event to a [`Visitor`].
 //!
-//! Closing: lol_html calls an element's end-tag handler when its end tag
-//! is seen, or when an ancestor's end tag pops it (`<div><p>a</div>` closes
-//! the `<p>` too). Handlers of several popped elements may run in any
-//! order, so `close(n)` pops *everything above and including* `n` and a
-//! later `close` of an already popped ordinal does nothing. Elements never
-//! closed (a missing `</body>`) are closed at the end of input.
+//! Closing. lol_html can report end tags only through a handler registered
+//! on each element, and that machinery (a boxed closure, a `Vec` and two
+//! more boxes inside lol_html per element) cost a third of the walk. But
+//! the events above cover the input without gaps except for end tags
+//! (and a doctype, reported too): whatever lies between the end of one
+//! reported token and the start of the next is a run of end tags. The walk
+//! reads their names there and closes as lol_html's own stack does: an
+//! end tag pops the innermost open element of that name and everything
+//! above it (`<div><p>a</div>` closes the `<p>` too); an end tag with no
+//! open element of its name does nothing; void elements are never open.
+//! Elements never closed (a missing `</body>`) close at the end of input.
+//! Debug builds also register lol_html's end-tag handlers and check, at
+//! every event, that both ways closed the same elements at the same
+//! positions (the html5lib and corpus tests run that check).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lol_html::html_content::{Element, TextChunk};
+use lol_html::html_content::{Comment, Doctype, Element, TextChunk};
 use lol_html::{
     errors::RewritingError, DocumentContentHandlers, ElementContentHandlers, HtmlRewriter,
     MemorySettings, Selector, Settings,
 };
 
 use crate::error::{Error, Result};
+use crate::tags::{self, Tag};
 
 /// Receives the events of one walk.
 ///
@@ -30,10 +39,10 @@ use crate::error::{Error, Result};
 /// read a tag or attribute name as the bytes it is instead of asking
 /// lol_html for a freshly allocated lowercase `String` each time.
 pub(crate) trait Visitor {
-    /// An element starts. `parent` is the innermost open element.
-    /// Returns nothing; the element is pushed on the stack if it can have
-    /// content (void elements like `<img>` are never pushed).
-    fn start(&mut self, el: &mut Element<'_, '_>, src: &[u8], ord: u32, parent: Option<u32>, void: bool);
+    /// An element starts. `parent` is the innermost open element; `tag`
+    /// its interned name. The element is pushed on the stack if it can
+    /// have content (void elements like `<img>` are never pushed).
+    fn start(&mut self, el: &mut Element<'_, '_>, src: &[u8], tag: Tag, ord: u32, parent: Option<u32>, void: bool);
     /// A chunk of text inside `top` (the innermost open element).
     fn text(&mut self, chunk: &TextChunk<'_>, src: &[u8], top: Option<u32>);
     /// Element `ord` closes (called innermost first). `at` is the byte
@@ -58,50 +67,153 @@ impl Src<'_> {
     }
 }
 
+/// One open element.
+struct Open {
+    ord: u32,
+    tag: Tag,
+    /// Where its start tag is (to read an uninterned name back).
+    start: u32,
+}
+
 pub(crate) struct State<'h, V> {
     src: Src<'h>,
     next: u32,
-    stack: Vec<u32>,
-    /// `open[n]`: element n is on the stack (O(1) check; a deep page would
-    /// make a stack scan quadratic).
-    open: Vec<bool>,
+    stack: Vec<Open>,
+    /// Open elements per interned tag, so that a stray end tag is rejected
+    /// without a stack scan (100,000 open `<div>`s and as many stray
+    /// `</span>`s would make the scans quadratic).
+    open_counts: [u32; 256],
+    /// End of the last token lol_html reported: end tags lie between it
+    /// and the next one.
+    last_end: usize,
     pub visitor: V,
+    /// Debug builds: the closes lol_html's end-tag handlers reported since
+    /// the last event, and the ones the gap scan made.
+    #[cfg(debug_assertions)]
+    check: (Rc<RefCell<Vec<(u32, usize)>>>, Vec<(u32, usize)>),
 }
 
 impl<V: Visitor> State<'_, V> {
-    fn close(&mut self, ord: u32, at: usize) {
-        if !self.open.get(ord as usize).copied().unwrap_or(false) {
-            return;
-        }
-        while let Some(top) = self.stack.pop() {
-            self.open[top as usize] = false;
-            self.visitor.end(top, Some(at));
-            if top == ord {
-                break;
+    /// Applies the end tags between the last reported token and `to` (the
+    /// start of the next one).
+    fn advance(&mut self, to: usize) {
+        if to > self.last_end {
+            let from = self.last_end;
+            self.last_end = to;
+            let src = std::mem::replace(&mut self.src, Src::Whole(&[]));
+            if let Some(gap) = src.bytes().get(from..to) {
+                end_tags(gap, |name, at| self.close_named(src.bytes(), name, from + at));
             }
+            self.src = src;
+        }
+        #[cfg(debug_assertions)]
+        self.check_closes();
+    }
+
+    /// Marks input up to `end` as reported.
+    fn reported(&mut self, end: usize) {
+        self.last_end = self.last_end.max(end);
+    }
+
+    /// `</name>` ending at `at`: pops the innermost open element of that
+    /// name and everything above it, if there is one.
+    fn close_named(&mut self, src: &[u8], name: &[u8], at: usize) {
+        let tag = tags::intern_bytes(name);
+        let found = if tag == Tag::OTHER {
+            self.stack.iter().rposition(|o| o.tag == Tag::OTHER && tags::raw_name_at(src, o.start as usize).eq_ignore_ascii_case(name))
+        } else if self.open_counts[tag.0 as usize] == 0 {
+            None
+        } else {
+            self.stack.iter().rposition(|o| o.tag == tag)
+        };
+        let Some(i) = found else { return };
+        while self.stack.len() > i {
+            let Some(o) = self.stack.pop() else { break };
+            self.open_counts[o.tag.0 as usize] -= 1;
+            #[cfg(debug_assertions)]
+            self.check.1.push((o.ord, at));
+            self.visitor.end(o.ord, Some(at));
         }
     }
-    /// Applies the end tags seen since the last event, in the order seen.
-    fn drain(&mut self, closes: &RefCell<Vec<(u32, usize)>>) {
-        let mut q = closes.borrow_mut();
-        if q.is_empty() {
-            return;
-        }
-        for &(ord, at) in q.iter() {
-            self.close(ord, at);
-        }
-        q.clear();
-    }
+
     fn close_all(&mut self) {
-        while let Some(top) = self.stack.pop() {
-            self.open[top as usize] = false;
-            self.visitor.end(top, None);
+        while let Some(o) = self.stack.pop() {
+            self.open_counts[o.tag.0 as usize] -= 1;
+            self.visitor.end(o.ord, None);
         }
+    }
+
+    #[cfg(debug_assertions)]
+    fn check_closes(&mut self) {
+        let mut reference = std::mem::take(&mut *self.check.0.borrow_mut());
+        let mut scanned = std::mem::take(&mut self.check.1);
+        reference.sort_unstable();
+        scanned.sort_unstable();
+        debug_assert_eq!(scanned, reference, "end tags read from the gaps differ from lol_html's end-tag handlers");
     }
 }
 
-/// The `*` selector, parsed once (parsing it for each of the two walks of
-/// every page was a measurable share of the time on small pages).
+/// Calls `f(name, end)` for each end tag in `gap` (the stretch between
+/// two reported tokens), `end` being the offset just past its `>`.
+///
+/// A gap is a run of end tags back to back: anything between them would
+/// have been reported (text, even a space, is a text chunk). So the scan
+/// is strict: it reads `</name ...>` after `</name ...>` from the gap's
+/// start, skips `</>` (which the tokenizer drops) and the `<![CDATA[` and
+/// `]]>` around CDATA text in SVG and MathML, and stops at anything
+/// else. That something is the unterminated token at the end of the input
+/// that lol_html drops: in `<img alt="><div>A</div>` (no closing quote)
+/// the `</div>` is inside an attribute value, not an end tag.
+///
+/// The name runs from after `</` to whitespace, `/` or `>`. Attributes an
+/// end tag may carry (a parse error browsers ignore) are skipped with
+/// their quoted values, so `</p title=">">` ends at the second `>`, as in
+/// the tokenizer.
+fn end_tags(gap: &[u8], mut f: impl FnMut(&[u8], usize)) {
+    let mut i = 0;
+    while i < gap.len() {
+        // Dropped by the tokenizer, or (CDATA markers in SVG/MathML, whose
+        // content is reported as text) not reported.
+        if let Some(skip) = [&b"</>"[..], b"<![CDATA[", b"]]>"].iter().find(|m| gap[i..].starts_with(m)) {
+            i += skip.len();
+            continue;
+        }
+        if gap.get(i) != Some(&b'<') || gap.get(i + 1) != Some(&b'/') || !gap.get(i + 2).is_some_and(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        let name_start = i + 2;
+        let name_len = gap[name_start..]
+            .iter()
+            .position(|&b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+            .unwrap_or(gap.len() - name_start);
+        let mut k = name_start + name_len;
+        let end = loop {
+            match gap.get(k) {
+                None => break None,
+                Some(b'>') => break Some(k + 1),
+                Some(b'=') => {
+                    k += 1;
+                    while gap.get(k).is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')) {
+                        k += 1;
+                    }
+                    if let Some(&q @ (b'"' | b'\'')) = gap.get(k) {
+                        match memchr::memchr(q, &gap[k + 1..]) {
+                            Some(close) => k = k + 1 + close + 1,
+                            None => break None,
+                        }
+                    }
+                }
+                Some(_) => k += 1,
+            }
+        };
+        let Some(end) = end else { return };
+        f(&gap[name_start..name_start + name_len], end);
+        i = end;
+    }
+}
+
+/// The `*` selector, parsed once (parsing it for each walk of every page
+/// was a measurable share of the time on small pages).
 fn any_element() -> &'static Selector {
     static ANY: std::sync::OnceLock<Selector> = std::sync::OnceLock::new();
     ANY.get_or_init(|| "*".parse().expect("`*` is a valid selector"))
@@ -114,8 +226,6 @@ fn discard(_: &[u8]) {}
 pub(crate) struct Walk<'h, V: Visitor + 'h> {
     rewriter: Option<HtmlRewriter<'h, Sink>>,
     state: Rc<RefCell<State<'h, V>>>,
-    /// End tags seen and not yet applied (see [`Walk::with_src`]).
-    closes: Rc<RefCell<Vec<(u32, usize)>>>,
     max_memory: usize,
     /// Bytes fed so far (for a `Whole` source: where the next write starts).
     fed: usize,
@@ -133,17 +243,22 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
     }
 
     fn with_src(visitor: V, max_memory: usize, src: Src<'h>) -> Self {
-        let state = Rc::new(RefCell::new(State { src, next: 0, stack: Vec::with_capacity(64), open: Vec::with_capacity(1024), visitor }));
-        // lol_html wants end-tag handlers that own everything they use
-        // (`'static`), but the state borrows the caller's input. So an end
-        // tag only queues `(ordinal, position)` here, and the queue is
-        // applied before the next start tag or text chunk (and at the
-        // end): the visitor sees the same order of events.
-        let closes: Rc<RefCell<Vec<(u32, usize)>>> = Rc::new(RefCell::new(Vec::with_capacity(16)));
+        let state = Rc::new(RefCell::new(State {
+            src,
+            next: 0,
+            stack: Vec::with_capacity(64),
+            open_counts: [0; 256],
+            last_end: 0,
+            visitor,
+            #[cfg(debug_assertions)]
+            check: (Rc::new(RefCell::new(Vec::new())), Vec::new()),
+        }));
+        #[cfg(debug_assertions)]
+        let reference = state.borrow().check.0.clone();
         let st_el = state.clone();
         let st_text = state.clone();
-        let q_el = closes.clone();
-        let q_text = closes.clone();
+        let st_comment = state.clone();
+        let st_doctype = state.clone();
         let settings = Settings::new()
             // Never bail out on "parsing ambiguity" (`<select><b>`-style
             // markup lol_html cannot place without a tree): a best-effort
@@ -154,24 +269,34 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                 MemorySettings::new().with_max_allowed_memory_usage(max_memory),
             )
             .append_element_content_handler((std::borrow::Cow::Borrowed(any_element()), ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
-                let ord;
                 let void = !el.can_have_content();
-                {
-                    let mut s = st_el.borrow_mut();
-                    s.drain(&q_el);
-                    let State { src, next, stack, open, visitor } = &mut *s;
-                    ord = *next;
-                    *next = next.saturating_add(1);
-                    let parent = stack.last().copied();
-                    visitor.start(el, src.bytes(), ord, parent, void);
-                    open.push(!void);
-                    if !void {
-                        stack.push(ord);
-                    }
+                let loc = el.source_location().bytes();
+                let mut s = st_el.borrow_mut();
+                s.advance(loc.start);
+                let State { src, next, stack, open_counts, visitor, .. } = &mut *s;
+                let ord = *next;
+                *next = next.saturating_add(1);
+                let parent = stack.last().map(|o| o.ord);
+                // The name as written (no lowercase `String` from lol_html).
+                let tag = tags::intern_bytes(tags::raw_name_at(src.bytes(), loc.start));
+                debug_assert_eq!(tag, tags::intern(&el.tag_name()), "tag name read from the source");
+                visitor.start(el, src.bytes(), tag, ord, parent, void);
+                if !void {
+                    stack.push(Open { ord, tag, start: loc.start.min(u32::MAX as usize) as u32 });
+                    open_counts[tag.0 as usize] += 1;
                 }
+                s.reported(loc.end);
+                if parent.is_none() {
+                    // The walk's output is thrown away: with the content of
+                    // every top-level element "removed", lol_html stops
+                    // serializing each token into it (2 % of `clean`).
+                    // Handlers still see every token.
+                    el.remove();
+                }
+                #[cfg(debug_assertions)]
                 if !void {
                     if let Some(handlers) = el.end_tag_handlers() {
-                        let q = q_el.clone();
+                        let q = reference.clone();
                         handlers.push(Box::new(move |end| {
                             q.borrow_mut().push((ord, end.source_location().bytes().end));
                             Ok(())
@@ -180,18 +305,38 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                 }
                 Ok(())
             })))
-            .append_document_content_handler(DocumentContentHandlers::default().text(
-                move |t: &mut TextChunk<'_>| {
-                    let mut s = st_text.borrow_mut();
-                    s.drain(&q_text);
-                    let State { src, stack, visitor, .. } = &mut *s;
-                    let top = stack.last().copied();
-                    visitor.text(t, src.bytes(), top);
-                    Ok(())
-                },
-            ));
+            .append_document_content_handler(
+                DocumentContentHandlers::default()
+                    .text(move |t: &mut TextChunk<'_>| {
+                        let loc = t.source_location().bytes();
+                        let mut s = st_text.borrow_mut();
+                        s.advance(loc.start);
+                        let State { src, stack, visitor, .. } = &mut *s;
+                        let top = stack.last().map(|o| o.ord);
+                        visitor.text(t, src.bytes(), top);
+                        s.reported(loc.end);
+                        Ok(())
+                    })
+                    // Comments and doctypes are reported only so that the
+                    // gaps between reported tokens hold end tags alone (a
+                    // commented-out `<!-- </div> -->` must not close).
+                    .comments(move |c: &mut Comment<'_>| {
+                        let loc = c.source_location().bytes();
+                        let mut s = st_comment.borrow_mut();
+                        s.advance(loc.start);
+                        s.reported(loc.end);
+                        Ok(())
+                    })
+                    .doctype(move |d: &mut Doctype<'_>| {
+                        let loc = d.source_location().bytes();
+                        let mut s = st_doctype.borrow_mut();
+                        s.advance(loc.start);
+                        s.reported(loc.end);
+                        Ok(())
+                    }),
+            );
         let rewriter = HtmlRewriter::new(settings, discard as Sink);
-        Walk { rewriter: Some(rewriter), state, closes, max_memory, fed: 0 }
+        Walk { rewriter: Some(rewriter), state, max_memory, fed: 0 }
     }
 
     /// Feeds the next piece. For a walk made [`over`](Walk::over) an
@@ -222,7 +367,9 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
             .map_err(|_| Error::Parser("internal: walk state still shared".into()))?
             .into_inner();
         let mut state = state;
-        state.drain(&self.closes);
+        // The end tags after the last reported token (`</body></html>`).
+        let len = state.src.bytes().len();
+        state.advance(len);
         state.close_all();
         Ok((state.visitor, state.src))
     }
@@ -248,4 +395,31 @@ pub(crate) fn walk_all<V: Visitor>(visitor: V, input: &[u8], max_memory: usize) 
         w.write(piece)?;
     }
     w.finish().map(|(v, _)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::end_tags;
+
+    fn names(gap: &str) -> Vec<(String, usize)> {
+        let mut v = Vec::new();
+        end_tags(gap.as_bytes(), |n, at| v.push((String::from_utf8_lossy(n).into_owned(), at)));
+        v
+    }
+
+    #[test]
+    fn end_tags_in_a_gap() {
+        assert_eq!(names("</b></p>"), [("b".into(), 4), ("p".into(), 8)]);
+        assert_eq!(names("</DIV >"), [("DIV".into(), 7)]);
+        assert_eq!(names(r#"</p title=">">"#), [("p".into(), 14)]);
+        assert_eq!(names("</p a='x'b>"), [("p".into(), 11)]);
+        assert_eq!(names("</></i>"), [("i".into(), 7)]);
+        assert_eq!(names("]]></svg>"), [("svg".into(), 9)]);
+        // The scan stops at anything that is not an end tag: `</` + a
+        // non-letter, a lone `<`, an unterminated tag (and all after it).
+        assert!(names("</3 x></p>").is_empty());
+        assert!(names("< /p>").is_empty());
+        assert!(names("</p").is_empty());
+        assert_eq!(names("</b><img alt=\"></div>"), [("b".into(), 4)]);
+    }
 }
