@@ -110,6 +110,12 @@ impl<V: Visitor> State<'_, V> {
         self.check_closes();
     }
 
+    /// A reported token the visitor does not see (comment, doctype).
+    fn skip(&mut self, loc: std::ops::Range<usize>) {
+        self.advance(loc.start);
+        self.reported(loc.end);
+    }
+
     /// Marks input up to `end` as reported.
     fn reported(&mut self, end: usize) {
         self.last_end = self.last_end.max(end);
@@ -321,17 +327,11 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                     // gaps between reported tokens hold end tags alone (a
                     // commented-out `<!-- </div> -->` must not close).
                     .comments(move |c: &mut Comment<'_>| {
-                        let loc = c.source_location().bytes();
-                        let mut s = st_comment.borrow_mut();
-                        s.advance(loc.start);
-                        s.reported(loc.end);
+                        st_comment.borrow_mut().skip(c.source_location().bytes());
                         Ok(())
                     })
                     .doctype(move |d: &mut Doctype<'_>| {
-                        let loc = d.source_location().bytes();
-                        let mut s = st_doctype.borrow_mut();
-                        s.advance(loc.start);
-                        s.reported(loc.end);
+                        st_doctype.borrow_mut().skip(d.source_location().bytes());
                         Ok(())
                     }),
             );
