@@ -436,25 +436,15 @@ fn has_paragraph_text(a: &Agg) -> bool {
 }
 
 /// Number of link elements in the subtree (only for the report text; a
-/// scan over the subtree, run once per link list).
+/// scan over the subtree, run once per link list). Ordinals are in document
+/// order, so the subtree is the run of deeper elements right after `root`.
 fn a_links(doc: &Doc, root: usize) -> u32 {
-    let mut inside = std::collections::HashSet::new();
-    inside.insert(root as u32);
-    let mut count = 0;
-    for j in root + 1..doc.els.len() {
-        let e = &doc.els[j];
-        if !inside.contains(&e.parent) {
-            if e.depth <= doc.els[root].depth {
-                break;
-            }
-            continue;
-        }
-        inside.insert(j as u32);
-        if e.tag == Tag::A && e.flags & flag::IN_LINK != 0 {
-            count += 1;
-        }
-    }
-    count
+    let depth = doc.els[root].depth;
+    doc.els[root + 1..]
+        .iter()
+        .take_while(|e| e.depth > depth)
+        .filter(|e| e.tag == Tag::A && e.flags & flag::IN_LINK != 0)
+        .count() as u32
 }
 
 fn is_link_list(e: &El, a: &Agg) -> bool {

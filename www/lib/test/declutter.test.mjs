@@ -175,6 +175,23 @@ test('errors are Errors with a code, and the next call works', async () => {
   assert.deepEqual(await clean(html, { url: URL_ }), good);
 });
 
+test('the page string crosses as UTF-8: non-ASCII, astral and lone surrogates, any size', async () => {
+  // clean() hands the string to wasm with TextEncoder.encodeInto into a
+  // buffer kept between calls; a lone surrogate becomes U+FFFD, as in
+  // TextEncoder; a smaller page after a larger one must not see its tail.
+  const page = (body) => `<html><head><title>T</title></head><body><article><p>${body}</p></article></body></html>`;
+  const text = 'Schön, 北京 and 🚲, with commas, enough words to be an article paragraph here.';
+  const big = await clean(page(text.repeat(400)));
+  assert.ok(big.textContent.includes('北京 and 🚲'));
+  const small = await clean(page(text));
+  assert.equal(small.textContent.trim(), text);
+  const lone = await clean(page(`a\uD800b ${text}`));
+  assert.ok(lone.textContent.includes('a\uFFFDb'), lone.textContent);
+  assert.equal((await clean(page(''))).textContent.trim(), '');
+  // An empty string is an empty article, not an error.
+  assert.equal((await clean('')).textContent, '');
+});
+
 test('works in a worker thread (no DOM, own wasm instance)', async () => {
   const expected = await clean(html, { url: URL_ });
   const moduleUrl = new URL('../declutter.js', import.meta.url).href;
