@@ -591,18 +591,27 @@ fn style_has(style: &str, pairs: &[(&str, &str)]) -> bool {
 }
 
 impl MeasureVisitor {
-    fn meta_tag(&mut self, el: &Element<'_, '_>) {
-        let content = match el.get_attribute("content") {
+    /// The value of this element's first attribute called `name`
+    /// (lowercase), from the records made by `start` (from `attr0` on).
+    fn attr_of(&self, src: &[u8], attr0: u32, name: &str) -> Option<String> {
+        self.attrs[attr0 as usize..]
+            .iter()
+            .find(|a| slice(src, a.name, a.name_len).eq_ignore_ascii_case(name.as_bytes()))
+            .map(|a| utf8(slice(src, a.value, a.value_len)).into_owned())
+    }
+
+    fn meta_tag(&mut self, src: &[u8], attr0: u32) {
+        let content = match self.attr_of(src, attr0, "content") {
             Some(c) => c,
             None => {
-                if let Some(cs) = el.get_attribute("http-equiv") {
+                if let Some(cs) = self.attr_of(src, attr0, "http-equiv") {
                     let _ = cs;
                 }
                 return;
             }
         };
         for key in ["property", "name", "itemprop"] {
-            if let Some(k) = el.get_attribute(key) {
+            if let Some(k) = self.attr_of(src, attr0, key) {
                 // `property="og:title twitter:title"`: several keys at once.
                 for k in k.split_ascii_whitespace() {
                     let k = k.to_ascii_lowercase();
@@ -612,7 +621,7 @@ impl MeasureVisitor {
                 }
             }
         }
-        if let Some(h) = el.get_attribute("http-equiv") {
+        if let Some(h) = self.attr_of(src, attr0, "http-equiv") {
             if h.eq_ignore_ascii_case("content-language") {
                 self.meta.metas.entry("content-language".into()).or_insert(content);
             }
@@ -651,63 +660,6 @@ impl Visitor for MeasureVisitor {
         if tag.is_invisible() {
             flags |= flag::INVISIBLE;
         }
-        match tag {
-            Tag::FIGURE => flags |= flag::IN_FIGURE,
-            Tag::BUTTON => flags |= flag::BUTTON,
-            Tag::INPUT => {
-                if el.get_attribute("type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "submit" | "button")) {
-                    flags |= flag::BUTTON;
-                    // `<input type=submit value="Accept all">`: the label is
-                    // an attribute, not text.
-                    if let Some(v) = el.get_attribute("value") {
-                        let v = v.trim();
-                        if v.len() <= rules::BUTTON_LABEL_MAX_BYTES {
-                            short_text_matcher().find(v.as_bytes(), |id, _, pos| {
-                                if id == words::BUTTON && (pos == 0 || !v.as_bytes()[pos - 1].is_ascii_alphanumeric()) {
-                                    flags |= flag::CONSENT_BUTTON;
-                                }
-                                true
-                            });
-                        }
-                    }
-                }
-            }
-            Tag::HTML => {
-                self.meta.lang = el.get_attribute("lang").filter(|s| !s.trim().is_empty());
-                self.meta.dir = el.get_attribute("dir").map(|d| d.to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr" || d == "auto");
-            }
-            Tag::BASE => {
-                if self.meta.base_href.is_none() {
-                    self.meta.base_href = el.get_attribute("href");
-                }
-            }
-            Tag::META => self.meta_tag(el),
-            Tag::TITLE => {
-                // The document title, not an SVG `<title>` deeper down.
-                let in_svg = parent.is_some_and(|p| self.els[p as usize].tag == Tag::SVG || self.els[p as usize].tag == Tag::OTHER);
-                if self.meta.title.is_empty() && !in_svg {
-                    self.captures.push(ord);
-                }
-            }
-            Tag::SCRIPT => {
-                if el.get_attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                    flags |= flag::JSON_LD;
-                    self.captures.push(ord);
-                }
-            }
-            Tag::IFRAME | Tag::EMBED | Tag::OBJECT => {
-                let src = el.get_attribute("src").or_else(|| el.get_attribute("data")).unwrap_or_default();
-                if is_video_url(&src) {
-                    flags |= flag::VIDEO;
-                }
-            }
-            Tag::CAPTION | Tag::TH | Tag::THEAD | Tag::TFOOT => {
-                mark_table_ancestor(&mut self.els, parent);
-            }
-            Tag::H1 | Tag::H2 => self.captures.push(ord),
-            _ => {}
-        }
-
         let attr0 = self.attrs.len() as u32;
         let mut class: Option<&[u8]> = None;
         let mut id: Option<&[u8]> = None;
@@ -784,6 +736,65 @@ impl Visitor for MeasureVisitor {
                 }
                 _ => {}
             }
+        }
+
+        // Tag-specific signals, read from the attributes just recorded
+        // (lol_html's `get_attribute` allocates its query and its answer).
+        match tag {
+            Tag::FIGURE => flags |= flag::IN_FIGURE,
+            Tag::BUTTON => flags |= flag::BUTTON,
+            Tag::INPUT => {
+                if self.attr_of(src, attr0, "type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "submit" | "button")) {
+                    flags |= flag::BUTTON;
+                    // `<input type=submit value="Accept all">`: the label is
+                    // an attribute, not text.
+                    if let Some(v) = self.attr_of(src, attr0, "value") {
+                        let v = v.trim();
+                        if v.len() <= rules::BUTTON_LABEL_MAX_BYTES {
+                            short_text_matcher().find(v.as_bytes(), |id, _, pos| {
+                                if id == words::BUTTON && (pos == 0 || !v.as_bytes()[pos - 1].is_ascii_alphanumeric()) {
+                                    flags |= flag::CONSENT_BUTTON;
+                                }
+                                true
+                            });
+                        }
+                    }
+                }
+            }
+            Tag::HTML => {
+                self.meta.lang = self.attr_of(src, attr0, "lang").filter(|s| !s.trim().is_empty());
+                self.meta.dir = self.attr_of(src, attr0, "dir").map(|d| d.to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr" || d == "auto");
+            }
+            Tag::BASE => {
+                if self.meta.base_href.is_none() {
+                    self.meta.base_href = self.attr_of(src, attr0, "href");
+                }
+            }
+            Tag::META => self.meta_tag(src, attr0),
+            Tag::TITLE => {
+                // The document title, not an SVG `<title>` deeper down.
+                let in_svg = parent.is_some_and(|p| self.els[p as usize].tag == Tag::SVG || self.els[p as usize].tag == Tag::OTHER);
+                if self.meta.title.is_empty() && !in_svg {
+                    self.captures.push(ord);
+                }
+            }
+            Tag::SCRIPT => {
+                if self.attr_of(src, attr0, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                    flags |= flag::JSON_LD;
+                    self.captures.push(ord);
+                }
+            }
+            Tag::IFRAME | Tag::EMBED | Tag::OBJECT => {
+                let src = self.attr_of(src, attr0, "src").or_else(|| self.attr_of(src, attr0, "data")).unwrap_or_default();
+                if is_video_url(&src) {
+                    flags |= flag::VIDEO;
+                }
+            }
+            Tag::CAPTION | Tag::TH | Tag::THEAD | Tag::TFOOT => {
+                mark_table_ancestor(&mut self.els, parent);
+            }
+            Tag::H1 | Tag::H2 => self.captures.push(ord),
+            _ => {}
         }
 
         // Pages repeat the same class on many elements (80 `li.card`, long

@@ -178,14 +178,17 @@ impl<V: Visitor> State<'_, V> {
 fn end_tags(gap: &[u8], mut f: impl FnMut(&[u8], usize)) {
     let mut i = 0;
     while i < gap.len() {
-        // Dropped by the tokenizer, or (CDATA markers in SVG/MathML, whose
-        // content is reported as text) not reported.
-        if let Some(skip) = [&b"</>"[..], b"<![CDATA[", b"]]>"].iter().find(|m| gap[i..].starts_with(m)) {
-            i += skip.len();
-            continue;
-        }
-        if gap.get(i) != Some(&b'<') || gap.get(i + 1) != Some(&b'/') || !gap.get(i + 2).is_some_and(|b| b.is_ascii_alphabetic()) {
-            return;
+        let is_end_tag = gap[i] == b'<' && gap.get(i + 1) == Some(&b'/') && gap.get(i + 2).is_some_and(|b| b.is_ascii_alphabetic());
+        if !is_end_tag {
+            // Dropped by the tokenizer, or (CDATA markers in SVG/MathML,
+            // whose content is reported as text) not reported.
+            match [&b"</>"[..], b"<![CDATA[", b"]]>"].iter().find(|m| gap[i..].starts_with(m)) {
+                Some(skip) => {
+                    i += skip.len();
+                    continue;
+                }
+                None => return,
+            }
         }
         let name_start = i + 2;
         let name_len = gap[name_start..]

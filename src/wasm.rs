@@ -247,8 +247,7 @@ pub fn is_probably_readerable(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
 ) -> Result<bool, JsValue> {
     init();
-    let html = string_arg(&html, "html")?;
-    Ok(crate::is_probably_readerable(&html))
+    with_string_arg(&html, "html", crate::is_probably_readerable)
 }
 
 /// Renders cleaned article HTML (an Article's `content`) as Markdown.
