@@ -2,17 +2,19 @@
 //!
 //! Turns a cluttered web page into its article: ads, cookie banners,
 //! navigation, share bars, rating widgets and endless link lists removed;
-//! text, images, tables and code kept. No DOM tree is built: two
-//! [`lol_html`] passes over the same input do the work.
+//! text, images, tables and code kept. No DOM tree is built: one
+//! [`lol_html`] walk over the input, then a replay of what it found.
 //!
 //! 1. **measure** — every element gets compact statistics (text, link text,
 //!    paragraphs, class/id/role signals) keyed by its ordinal (the n-th start
-//!    tag in document order);
+//!    tag in document order), and the input positions of its attributes and
+//!    of every text chunk are recorded;
 //! 2. **decide** — the statistics pick the article container and mark junk,
 //!    each removal with a reason;
-//! 3. **rewrite** — the second pass serializes the article by ordinal:
-//!    junk dropped, wrappers unwrapped, lazy images fixed, URLs resolved,
-//!    everything sanitized to an allowlist.
+//! 3. **rewrite** — the second pass replays those records over the kept
+//!    stretch and serializes the article by ordinal: junk dropped, wrappers
+//!    unwrapped, lazy images fixed, URLs resolved, everything sanitized to
+//!    an allowlist.
 //!
 //! ```
 //! let html = r#"<html><head><title>Hello - Site</title></head><body>
