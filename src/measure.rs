@@ -594,10 +594,7 @@ impl MeasureVisitor {
     /// The value of this element's first attribute called `name`
     /// (lowercase), from the records made by `start` (from `attr0` on).
     fn attr_of(&self, src: &[u8], attr0: u32, name: &str) -> Option<String> {
-        self.attrs[attr0 as usize..]
-            .iter()
-            .find(|a| slice(src, a.name, a.name_len).eq_ignore_ascii_case(name.as_bytes()))
-            .map(|a| utf8(slice(src, a.value, a.value_len)).into_owned())
+        find_attr(&self.attrs[attr0 as usize..], src, name).map(|a| utf8(slice(src, a.value, a.value_len)).into_owned())
     }
 
     fn meta_tag(&mut self, src: &[u8], attr0: u32) {
@@ -1075,6 +1072,12 @@ impl<'a> Input<'a> {
         }
         utf8(slice(self.bytes, at, len))
     }
+}
+
+/// The first of `attrs` called `name` (lowercase; names in `src` may be
+/// any case), as a browser reads duplicated attributes.
+pub(crate) fn find_attr<'r>(attrs: &'r [AttrRec], src: &[u8], name: &str) -> Option<&'r AttrRec> {
+    attrs.iter().find(|a| slice(src, a.name, a.name_len).eq_ignore_ascii_case(name.as_bytes()))
 }
 
 /// `src[at..at + len]` (empty if out of range).

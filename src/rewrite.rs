@@ -24,7 +24,7 @@ use crate::article::{Article, Category, CategoryCount, Removal, Report};
 use crate::decide::{Drop, Plan};
 use crate::entities::decode;
 use crate::error::Result;
-use crate::measure::{flag, slice, AttrRec, Doc, Input, TextKind, NONE};
+use crate::measure::{find_attr, flag, slice, AttrRec, Doc, Input, TextKind, NONE};
 use crate::rules as R;
 use crate::tags::{self, Tag};
 use crate::text::TextBuilder;
@@ -101,9 +101,10 @@ impl<'a> StartTag<'a> {
         self.attrs.iter().map(move |a| (slice(src.bytes, a.name, a.name_len), src.text(a.value, a.value_len)))
     }
 
-    /// The first attribute called `name` (lowercase), as in a browser.
+    /// The first attribute called `name` (lowercase), as in a browser;
+    /// only its value is decoded.
     fn get(&self, name: &str) -> Option<Cow<'a, str>> {
-        self.attributes().find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes())).map(|(_, v)| v)
+        find_attr(self.attrs, self.src.bytes, name).map(|a| self.src.text(a.value, a.value_len))
     }
 }
 

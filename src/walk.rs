@@ -75,22 +75,76 @@ struct Open {
     start: u32,
 }
 
-pub(crate) struct State<'h, V> {
-    src: Src<'h>,
-    next: u32,
-    stack: Vec<Open>,
+/// The stack of open elements.
+#[derive(Default)]
+struct OpenStack {
+    items: Vec<Open>,
     /// Open elements per interned tag, so that a stray end tag is rejected
     /// without a stack scan (100,000 open `<div>`s and as many stray
     /// `</span>`s would make the scans quadratic).
-    open_counts: [u32; 256],
+    counts: Vec<u32>,
+    /// Debug builds: the closes made since the last event (checked against
+    /// lol_html's end-tag handlers).
+    #[cfg(debug_assertions)]
+    closed: Vec<(u32, usize)>,
+}
+
+impl OpenStack {
+    fn new() -> Self {
+        OpenStack { items: Vec::with_capacity(64), counts: vec![0; 256], ..Default::default() }
+    }
+
+    fn top(&self) -> Option<u32> {
+        self.items.last().map(|o| o.ord)
+    }
+
+    fn push(&mut self, o: Open) {
+        self.counts[o.tag.0 as usize] += 1;
+        self.items.push(o);
+    }
+
+    /// `</name>` ending at `at`: pops the innermost open element of that
+    /// name and everything above it, if there is one.
+    fn close_named(&mut self, visitor: &mut impl Visitor, src: &[u8], name: &[u8], at: usize) {
+        let tag = tags::intern_bytes(name);
+        let found = if tag == Tag::OTHER {
+            self.items.iter().rposition(|o| o.tag == Tag::OTHER && tags::raw_name_at(src, o.start as usize).eq_ignore_ascii_case(name))
+        } else if self.counts[tag.0 as usize] == 0 {
+            None
+        } else {
+            self.items.iter().rposition(|o| o.tag == tag)
+        };
+        let Some(i) = found else { return };
+        while self.items.len() > i {
+            let Some(o) = self.items.pop() else { break };
+            self.counts[o.tag.0 as usize] -= 1;
+            #[cfg(debug_assertions)]
+            self.closed.push((o.ord, at));
+            visitor.end(o.ord, Some(at));
+        }
+    }
+
+    /// At the end of input: everything still open closes.
+    fn close_all(&mut self, visitor: &mut impl Visitor) {
+        while let Some(o) = self.items.pop() {
+            self.counts[o.tag.0 as usize] -= 1;
+            visitor.end(o.ord, None);
+        }
+    }
+}
+
+pub(crate) struct State<'h, V> {
+    src: Src<'h>,
+    next: u32,
+    open: OpenStack,
     /// End of the last token lol_html reported: end tags lie between it
     /// and the next one.
     last_end: usize,
     pub visitor: V,
     /// Debug builds: the closes lol_html's end-tag handlers reported since
-    /// the last event, and the ones the gap scan made.
+    /// the last event.
     #[cfg(debug_assertions)]
-    check: (Rc<RefCell<Vec<(u32, usize)>>>, Vec<(u32, usize)>),
+    reference: Rc<RefCell<Vec<(u32, usize)>>>,
 }
 
 impl<V: Visitor> State<'_, V> {
@@ -100,11 +154,11 @@ impl<V: Visitor> State<'_, V> {
         if to > self.last_end {
             let from = self.last_end;
             self.last_end = to;
-            let src = std::mem::replace(&mut self.src, Src::Whole(&[]));
-            if let Some(gap) = src.bytes().get(from..to) {
-                end_tags(gap, |name, at| self.close_named(src.bytes(), name, from + at));
+            let State { src, open, visitor, .. } = self;
+            let src = src.bytes();
+            if let Some(gap) = src.get(from..to) {
+                end_tags(gap, |name, at| open.close_named(visitor, src, name, from + at));
             }
-            self.src = src;
         }
         #[cfg(debug_assertions)]
         self.check_closes();
@@ -121,38 +175,10 @@ impl<V: Visitor> State<'_, V> {
         self.last_end = self.last_end.max(end);
     }
 
-    /// `</name>` ending at `at`: pops the innermost open element of that
-    /// name and everything above it, if there is one.
-    fn close_named(&mut self, src: &[u8], name: &[u8], at: usize) {
-        let tag = tags::intern_bytes(name);
-        let found = if tag == Tag::OTHER {
-            self.stack.iter().rposition(|o| o.tag == Tag::OTHER && tags::raw_name_at(src, o.start as usize).eq_ignore_ascii_case(name))
-        } else if self.open_counts[tag.0 as usize] == 0 {
-            None
-        } else {
-            self.stack.iter().rposition(|o| o.tag == tag)
-        };
-        let Some(i) = found else { return };
-        while self.stack.len() > i {
-            let Some(o) = self.stack.pop() else { break };
-            self.open_counts[o.tag.0 as usize] -= 1;
-            #[cfg(debug_assertions)]
-            self.check.1.push((o.ord, at));
-            self.visitor.end(o.ord, Some(at));
-        }
-    }
-
-    fn close_all(&mut self) {
-        while let Some(o) = self.stack.pop() {
-            self.open_counts[o.tag.0 as usize] -= 1;
-            self.visitor.end(o.ord, None);
-        }
-    }
-
     #[cfg(debug_assertions)]
     fn check_closes(&mut self) {
-        let mut reference = std::mem::take(&mut *self.check.0.borrow_mut());
-        let mut scanned = std::mem::take(&mut self.check.1);
+        let mut reference = std::mem::take(&mut *self.reference.borrow_mut());
+        let mut scanned = std::mem::take(&mut self.open.closed);
         reference.sort_unstable();
         scanned.sort_unstable();
         debug_assert_eq!(scanned, reference, "end tags read from the gaps differ from lol_html's end-tag handlers");
@@ -255,15 +281,14 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
         let state = Rc::new(RefCell::new(State {
             src,
             next: 0,
-            stack: Vec::with_capacity(64),
-            open_counts: [0; 256],
+            open: OpenStack::new(),
             last_end: 0,
             visitor,
             #[cfg(debug_assertions)]
-            check: (Rc::new(RefCell::new(Vec::new())), Vec::new()),
+            reference: Rc::new(RefCell::new(Vec::new())),
         }));
         #[cfg(debug_assertions)]
-        let reference = state.borrow().check.0.clone();
+        let reference = state.borrow().reference.clone();
         let st_el = state.clone();
         let st_text = state.clone();
         let st_comment = state.clone();
@@ -282,17 +307,16 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                 let loc = el.source_location().bytes();
                 let mut s = st_el.borrow_mut();
                 s.advance(loc.start);
-                let State { src, next, stack, open_counts, visitor, .. } = &mut *s;
+                let State { src, next, open, visitor, .. } = &mut *s;
                 let ord = *next;
                 *next = next.saturating_add(1);
-                let parent = stack.last().map(|o| o.ord);
+                let parent = open.top();
                 // The name as written (no lowercase `String` from lol_html).
                 let tag = tags::intern_bytes(tags::raw_name_at(src.bytes(), loc.start));
                 debug_assert_eq!(tag, tags::intern(&el.tag_name()), "tag name read from the source");
                 visitor.start(el, src.bytes(), tag, ord, parent, void);
                 if !void {
-                    stack.push(Open { ord, tag, start: loc.start.min(u32::MAX as usize) as u32 });
-                    open_counts[tag.0 as usize] += 1;
+                    open.push(Open { ord, tag, start: loc.start.min(u32::MAX as usize) as u32 });
                 }
                 s.reported(loc.end);
                 if parent.is_none() {
@@ -320,9 +344,8 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                         let loc = t.source_location().bytes();
                         let mut s = st_text.borrow_mut();
                         s.advance(loc.start);
-                        let State { src, stack, visitor, .. } = &mut *s;
-                        let top = stack.last().map(|o| o.ord);
-                        visitor.text(t, src.bytes(), top);
+                        let State { src, open, visitor, .. } = &mut *s;
+                        visitor.text(t, src.bytes(), open.top());
                         s.reported(loc.end);
                         Ok(())
                     })
@@ -373,7 +396,7 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
         // The end tags after the last reported token (`</body></html>`).
         let len = state.src.bytes().len();
         state.advance(len);
-        state.close_all();
+        state.open.close_all(&mut state.visitor);
         Ok((state.visitor, state.src))
     }
 
