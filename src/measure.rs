@@ -216,8 +216,8 @@ impl Doc {
     }
 }
 
-/// Caps for captured text, so a huge `<h1>` cannot grow memory.
-const CAPTURE_LIMIT: usize = 400;
+/// Caps for captured text, so a huge `<title>` or JSON-LD block cannot
+/// grow memory (headings and bylines: `rules::HEADING_CAPTURE_MAX_BYTES`).
 const JSON_LD_LIMIT: usize = 1 << 20;
 const TITLE_LIMIT: usize = 2000;
 
@@ -932,7 +932,7 @@ impl Visitor for MeasureVisitor {
                 } else if self.els[c as usize].tag == Tag::TITLE {
                     TITLE_LIMIT
                 } else {
-                    CAPTURE_LIMIT
+                    rules::HEADING_CAPTURE_MAX_BYTES
                 };
                 let buf = self.texts.entry(c).or_default();
                 if buf.len() < limit {
@@ -969,10 +969,10 @@ impl Visitor for MeasureVisitor {
         // Consent wording anywhere (long chunks: SIMD finders; short ones
         // go through the one-pass matcher below); short chunks also get
         // the label checks.
-        if s.len() > SHORT_CHUNK && consent_finders().iter().any(|f| f.find(s.as_bytes()).is_some()) {
+        if s.len() > rules::SHORT_CHUNK_MAX_BYTES && consent_finders().iter().any(|f| f.find(s.as_bytes()).is_some()) {
             add |= flag::CONSENT_WORD;
         }
-        if s.len() <= SHORT_CHUNK {
+        if s.len() <= rules::SHORT_CHUNK_MAX_BYTES {
             let t = s.trim();
             if !t.is_empty() {
                 if is_ad_label(t) {
@@ -1115,9 +1115,6 @@ fn hash32(s: &[u8]) -> u32 {
     h | 1
 }
 
-/// Chunks up to this many bytes get the (allocating) label checks; long
-/// runs of prose are never a label or a button.
-const SHORT_CHUNK: usize = 200;
 
 
 /// `. ` inside, or a final `.` (Readability's `/\.( |$)/`).

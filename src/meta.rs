@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::rules as R;
+
 use crate::entities::decode;
 use crate::measure::Doc;
 
@@ -33,19 +35,10 @@ fn first_meta(metas: &HashMap<String, String>, keys: &[&str]) -> Option<String> 
     keys.iter().find_map(|k| nonempty(metas.get(*k).cloned()))
 }
 
-/// Readability's article types in JSON-LD `@type`.
-const ARTICLE_TYPES: &[&str] = &[
-    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
-    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
-    "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting",
-    "TechArticle", "APIReference",
-];
-
 fn is_article(v: &Json) -> bool {
     match v.get("@type") {
-        Some(Json::Str(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Json::Arr(ts)) => ts.iter().any(|t| matches!(t, Json::Str(s) if ARTICLE_TYPES.contains(&s.as_str()))),
+        Some(Json::Str(t)) => R::ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Json::Arr(ts)) => ts.iter().any(|t| matches!(t, Json::Str(s) if R::ARTICLE_TYPES.contains(&s.as_str()))),
         _ => false,
     }
 }
@@ -150,15 +143,13 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count().max(if s.trim().is_empty() { 0 } else { 1 })
 }
 
-const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
-const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
 
 /// Positions of " X " separators in the title.
 fn separator_positions(t: &str) -> Vec<(usize, char)> {
     let cs: Vec<(usize, char)> = t.char_indices().collect();
     let mut out = Vec::new();
     for w in cs.windows(3) {
-        if w[0].1 == ' ' && w[2].1 == ' ' && SEPARATORS.contains(&w[1].1) {
+        if w[0].1 == ' ' && w[2].1 == ' ' && R::TITLE_SEPARATORS.contains(&w[1].1) {
             out.push((w[0].0, w[1].1));
         }
     }
@@ -172,11 +163,11 @@ fn title_from_document(doc: &Doc) -> String {
     let mut hierarchical = false;
     let seps = separator_positions(&orig);
     if let Some(&(last, _)) = seps.last() {
-        hierarchical = seps.iter().any(|(_, c)| HIERARCHICAL.contains(c));
+        hierarchical = seps.iter().any(|(_, c)| R::TITLE_HIERARCHICAL_SEPARATORS.contains(c));
         cur = orig[..last].to_string();
         if word_count(&cur) < 3 {
             // Drop the first segment instead: "Site | Long article title".
-            if let Some(p) = orig.find(SEPARATORS) {
+            if let Some(p) = orig.find(R::TITLE_SEPARATORS) {
                 cur = orig[p + orig[p..].chars().next().map_or(1, |c| c.len_utf8())..].to_string();
             }
         }
@@ -202,7 +193,7 @@ fn title_from_document(doc: &Doc) -> String {
     }
     let cur = clean_ws(&cur);
     let n = word_count(&cur);
-    let orig_words_without_seps = word_count(&orig.replace(SEPARATORS, ""));
+    let orig_words_without_seps = word_count(&orig.replace(R::TITLE_SEPARATORS, ""));
     if n <= 4 && (!hierarchical || n + 1 != orig_words_without_seps) {
         return clean_ws(&orig);
     }

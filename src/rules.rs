@@ -435,3 +435,33 @@ pub const NOT_HTML_MIN_CONTROLS: usize = 16;
 pub const READERABLE_MIN_CONTENT_LENGTH: usize = 140;
 /// Readerable when the square-root-weighted paragraph length passes this.
 pub const READERABLE_MIN_SCORE: f64 = 20.0;
+
+// ---------------------------------------------------------------------------
+// Text checks and metadata.
+
+/// Text chunks up to this many bytes get the label checks (ad label, rating
+/// and newsletter wording, consent buttons); longer runs of prose are never
+/// a label or a button, and skipping them keeps the checks off the bulk of
+/// the text.
+pub const SHORT_CHUNK_MAX_BYTES: usize = 200;
+/// Bytes of a heading's or byline candidate's text kept for the title and
+/// byline comparisons: a real title or author line is far shorter, and a
+/// huge `<h1>` must not grow memory.
+pub const HEADING_CAPTURE_MAX_BYTES: usize = 400;
+
+/// JSON-LD `@type`s that mark an article (Readability's list): their
+/// `headline`/`author`/`datePublished` are the page's metadata.
+pub const ARTICLE_TYPES: &[&str] = &[
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
+    "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting",
+    "TechArticle", "APIReference",
+];
+
+/// Separators between an article title and the site name in `<title>`
+/// ("Headline | Site", "Headline - Site"), as Readability's `_getArticleTitle`.
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+/// Of those, the ones that mark a breadcrumb ("Site > Section > Headline"):
+/// the title is then the last part, not the first.
+pub const TITLE_HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
