@@ -31,21 +31,22 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod article;
-mod decide;
-pub mod encoding;
-mod entities;
-mod error;
-mod matcher;
+// The pipeline, in order: the contract, the HTML layer under it, the
+// three passes, and what they share.
+mod doc;
+mod html;
 mod measure;
 mod meta;
-mod options;
+mod decide;
 mod rewrite;
+
+mod article;
+mod embed;
+mod error;
+mod options;
+mod report;
 pub mod rules;
-mod tags;
 mod text;
-mod url;
-mod walk;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -53,6 +54,7 @@ mod wasm;
 pub use article::{Article, Category, CategoryCount, Removal, Report};
 pub use error::{Error, Result};
 pub use options::Options;
+pub use html::encoding;
 pub use text::to_markdown;
 
 /// Cleans one page given as a string.
@@ -68,7 +70,7 @@ pub fn clean(html: &str, options: &Options) -> Result<Article> {
     // The same passes as `Cleaner`, over the caller's string: no copy of
     // the input (on a 50 MB page that copy is a third of the peak memory).
     let mut m = measure::Measurer::over_str(options, html);
-    for piece in input.chunks(walk::FEED_CHUNK) {
+    for piece in input.chunks(html::walk::FEED_CHUNK) {
         m.write(piece)?;
     }
     finish_passes(m, Some(html), options)
@@ -84,7 +86,7 @@ fn finish_passes(m: measure::Measurer<'_>, html: Option<&str>, options: &Options
     }
     let html = html.or_else(|| std::str::from_utf8(input).ok());
     let plan = decide::decide(&doc, options);
-    rewrite::rewrite(measure::Input::new(input, html), &doc, plan, options)
+    rewrite::rewrite(doc::Input::new(input, html), &doc, plan, options)
 }
 
 /// Cleans one page given as raw bytes, decoding them like a browser: BOM,
@@ -196,12 +198,12 @@ fn looks_like_text(input: &[u8]) -> bool {
 /// Stage-by-stage timing hooks for the benchmarks (not a stable API).
 #[doc(hidden)]
 pub mod bench {
-    use crate::walk::{walk_all, Visitor};
+    use crate::html::walk::{walk_all, Visitor};
     use lol_html::html_content::{Element, TextChunk};
 
     struct Nop(usize);
     impl Visitor for Nop {
-        fn start(&mut self, _: &mut Element<'_, '_>, _: &[u8], _: crate::tags::Tag, _: u32, _: Option<u32>, _: bool) {
+        fn start(&mut self, _: &mut Element<'_, '_>, _: &[u8], _: crate::html::tags::Tag, _: u32, _: Option<u32>, _: bool) {
             self.0 += 1;
         }
         fn text(&mut self, c: &TextChunk<'_>, _: &[u8], _: Option<u32>) {
@@ -241,17 +243,17 @@ pub fn debug_plan(html: &str, options: &Options) -> Result<String> {
     for i in (0..doc.els.len()).rev() {
         total[i] += doc.els[i].own_text;
         let p = doc.els[i].parent;
-        if p != measure::NONE {
+        if p != doc::NONE {
             total[p as usize] += total[i];
         }
     }
     let _ = writeln!(s, "root={} title={:?}", plan.root, plan.title);
     for (i, e) in doc.els.iter().enumerate() {
         if plan.keep_top[i] {
-            let _ = writeln!(s, "KEEP {i} {:?} parent={}", tags::NAMES.get(e.tag.0 as usize - 1), e.parent);
+            let _ = writeln!(s, "KEEP {i} {:?} parent={}", html::tags::NAMES.get(e.tag.0 as usize - 1), e.parent);
         }
         if let Some(d) = &plan.drop[i] {
-            let _ = writeln!(s, "drop {i} {:?} depth={} text={} {:?}: {}", tags::NAMES.get((e.tag.0 as usize).wrapping_sub(1)), e.depth, total[i], d.category, d.reason);
+            let _ = writeln!(s, "drop {i} {:?} depth={} text={} {:?}: {}", html::tags::NAMES.get((e.tag.0 as usize).wrapping_sub(1)), e.depth, total[i], d.category, d.reason);
         }
     }
     Ok(s)

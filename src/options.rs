@@ -204,7 +204,7 @@ impl Options {
             return Err(Error::InvalidOption("maxInputBytes must be positive".into()));
         }
         if let Some(u) = &self.url {
-            if !crate::url::is_absolute_http(u) {
+            if !crate::html::url::is_absolute_http(u) {
                 return Err(Error::InvalidOption(format!(
                     "url must be an absolute http(s) URL, got {u:?}"
                 )));

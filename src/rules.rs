@@ -2,7 +2,8 @@
 //!
 //! Selectors, class/id tokens, word lists and thresholds live here as named
 //! constants, each with the reason it exists. Code elsewhere refers to these
-//! names; a bare number in `decide.rs` is a bug.
+//! names; a bare numeric threshold anywhere else in `src/` is a bug
+//! (`tests/layout.rs` checks it).
 //!
 //! Matching model: for each element the lowercased `class` and `id` values
 //! are joined as `"<class> <id>"` and searched for *substrings* (the
@@ -71,8 +72,15 @@ pub const MAX_LENGTH_POINTS: u32 = 3;
 /// How many ancestors a paragraph's score reaches (parent, grandparent, ...).
 pub const SCORE_ANCESTOR_LEVELS: usize = 5;
 
-/// Divisor for ancestors beyond the grandparent: level n gets score / (n * this).
+/// Divisors of a paragraph's score for its parent and grandparent
+/// (Readability: the parent gets it all, the grandparent half) ...
+pub const NEAR_ANCESTOR_DIVIDERS: [f32; 2] = [1.0, 2.0];
+/// ... and beyond the grandparent: level n gets score / (n * this).
 pub const DISTANT_ANCESTOR_DIVIDER: f32 = 3.0;
+/// Climbing from the top candidate stops at an ancestor scoring below the
+/// candidate's score divided by this (Readability's `lastScore / 3`): a
+/// wrapper that far below adds more chrome than article.
+pub const PARENT_SCORE_MIN_DIVIDER: f32 = 3.0;
 
 /// Initial score of a container by tag: `div` is the typical article box.
 pub const TAG_SCORE_DIV: f32 = 5.0;
@@ -130,6 +138,12 @@ pub const CONDITIONAL_MIN_P_PER_IMAGE: f32 = 0.5;
 pub const CONDITIONAL_LI_SLACK: i32 = 100;
 /// Blocks shorter than this with no image (or many) go.
 pub const CONDITIONAL_MIN_CHARS: u32 = 25;
+/// ... "many" images: more than this (one or two images with a short
+/// caption link are a figure, not a link block).
+pub const CONDITIONAL_SHORT_LINKS_MAX_IMAGES: u32 = 2;
+/// A block with more form inputs than its paragraphs divided by this is a
+/// form, not prose (Readability: `input > floor(p / 3)`).
+pub const CONDITIONAL_P_PER_INPUT: u32 = 3;
 /// Heading-heavy short blocks are section titles, they stay.
 pub const CONDITIONAL_HEADING_DENSITY: f32 = 0.9;
 /// Link density allowed for a block with low class weight ...
@@ -278,9 +292,8 @@ pub const PROMO_MAX_CHARS: u32 = 350;
 // ---------------------------------------------------------------------------
 // Link lists.
 
-/// A block with at least this many links ...
-pub const LINKLIST_MIN_LINKS: u32 = 5;
-/// ... and at least this share of its text inside links is a link list.
+/// A block conditional cleaning removes with at least this share of its
+/// text inside links is reported as a link list (else as boilerplate).
 pub const LINKLIST_LINK_DENSITY: f32 = 0.5;
 /// A list whose items average fewer characters than this is a menu/tag cloud.
 pub const LINKLIST_MAX_AVG_ITEM_CHARS: u32 = 120;
@@ -333,7 +346,7 @@ pub const ALLOWED_TAGS: &[&str] = &[
     "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
     "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small",
     "source", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
-    "time", "tr", "u", "ul", "var", "wbr", "video", "audio", "iframe",
+    "time", "tr", "u", "ul", "var", "wbr", "video", "audio",
 ];
 
 /// Tags that can never be allowed, even through `add_allowed_tags`: they
@@ -391,6 +404,12 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "archive.org", "www.archive.org", "v.qq.com", "player.bilibili.com", "www.bilibili.com",
 ];
 
+/// Added to a kept player iframe: no script in the reader (its parent);
+/// the player itself runs sandboxed on its own origin, and is not told
+/// which page embedded it.
+pub const PLAYER_ATTRIBUTES: &[(&str, &str)] =
+    &[("sandbox", "allow-scripts allow-same-origin allow-presentation"), ("referrerpolicy", "no-referrer")];
+
 /// Lazy-loading attributes that hold the real image URL, best first.
 pub const LAZY_SRC_ATTRIBUTES: &[&str] =
     &["data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-lazy", "data-echo"];
@@ -403,6 +422,13 @@ pub const PLACEHOLDER_DATA_URL_MAX: usize = 133;
 pub const REPORT_MAX_ITEMS: usize = 200;
 /// Characters of text shown per removal in the report.
 pub const REPORT_PREVIEW_CHARS: usize = 80;
+/// The report names an element as `tag#id.class1.class2`: at most this
+/// many characters of the id ...
+pub const REPORT_ID_CHARS: usize = 40;
+/// ... this many of its classes ...
+pub const REPORT_CLASSES: usize = 3;
+/// ... and this many characters of each (generated class lists run to kilobytes).
+pub const REPORT_CLASS_CHARS: usize = 30;
 /// Reading speed for `reading_time_minutes` (words per minute).
 pub const WORDS_PER_MINUTE: usize = 230;
 /// Excerpt length when it comes from the first paragraph (characters).
@@ -462,6 +488,20 @@ pub const ARTICLE_TYPES: &[&str] = &[
 /// Separators between an article title and the site name in `<title>`
 /// ("Headline | Site", "Headline - Site"), as Readability's `_getArticleTitle`.
 pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+/// Readability's `_getArticleTitle` cut-offs. A title segment shorter
+/// than this many words is a site name, not the title ("BBC | Storm
+/// floods the valley" keeps the second part) ...
+pub const TITLE_MIN_SEGMENT_WORDS: usize = 3;
+/// ... a part before ": " longer than this many words is part of the
+/// title itself ("How the city that ... learned to swim: a history") ...
+pub const TITLE_MAX_PREFIX_WORDS: usize = 5;
+/// ... a `<title>` outside these lengths (characters) is replaced by the
+/// page's only `<h1>` (a bare "Home" or a paragraph pasted as title) ...
+pub const TITLE_MIN_CHARS: usize = 15;
+/// ... (upper bound of the same).
+pub const TITLE_MAX_CHARS: usize = 150;
+/// ... and a cleaned title this short (words) falls back to the original.
+pub const TITLE_MIN_WORDS: usize = 4;
 /// Of those, the ones that mark a breadcrumb ("Site > Section > Headline"):
 /// the title is then the last part, not the first.
 pub const TITLE_HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];

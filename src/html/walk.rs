@@ -30,7 +30,7 @@ use lol_html::{
 };
 
 use crate::error::{Error, Result};
-use crate::tags::{self, Tag};
+use crate::html::tags::{self, Tag};
 
 /// Receives the events of one walk.
 ///

@@ -1,142 +1,11 @@
-//! Text and Markdown rendering of the cleaned article.
-//!
-//! `text_content` puts every block element on its own line, folds
-//! whitespace inside a line and drops empty lines — the same rendering the
-//! ground-truth converter (`shared/eval/htmltext.py`) applies, so the
-//! metric compares like with like.
+//! Markdown rendering of the cleaned article (`content` is our own,
+//! sanitized HTML, so a second lol_html pass over it is cheap and safe).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use lol_html::html_content::{ContentType, Element, TextChunk};
 use lol_html::{element, text as text_handler, HtmlRewriter, Settings};
-
-/// Builds block-separated text incrementally.
-#[derive(Default)]
-pub(crate) struct TextBuilder {
-    out: String,
-    /// A space is owed before the next word.
-    space: bool,
-}
-
-impl TextBuilder {
-    /// A block boundary: the next text starts a new line.
-    pub fn block(&mut self) {
-        self.space = false;
-        if !self.out.is_empty() && !self.out.ends_with('\n') {
-            self.out.push('\n');
-        }
-    }
-    /// `<br>`: a line break (empty lines are dropped anyway).
-    pub fn line_break(&mut self) {
-        self.block();
-    }
-    /// Inline text: whitespace runs fold to one space.
-    pub fn push(&mut self, s: &str) {
-        // Runs of non-space text are copied whole; only whitespace (ASCII,
-        // NBSP, zero-width space and the other Unicode spaces) folds. A
-        // Unicode space starts with one of four lead bytes, so only those
-        // are decoded (CJK text was copied one character at a time).
-        let b = s.as_bytes();
-        let mut i = 0;
-        let mut start = 0;
-        while i < b.len() {
-            let c = b[i];
-            let ws_len = if c < 0x80 {
-                usize::from(matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
-            } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-                match s[i..].chars().next() {
-                    Some(ch) if ch.is_whitespace() || ch == '\u{200b}' => ch.len_utf8(),
-                    _ => 0,
-                }
-            } else {
-                0
-            };
-            if ws_len == 0 {
-                i += 1;
-                continue;
-            }
-            if start < i {
-                self.word(&s[start..i]);
-            }
-            self.ws();
-            i += ws_len;
-            start = i;
-        }
-        if start < b.len() {
-            self.word(&s[start..]);
-        }
-    }
-    fn ws(&mut self) {
-        if !self.out.is_empty() && !self.out.ends_with('\n') {
-            self.space = true;
-        }
-    }
-    fn word(&mut self, w: &str) {
-        if self.space {
-            self.out.push(' ');
-            self.space = false;
-        }
-        self.out.push_str(w);
-    }
-    /// Preformatted text keeps its line breaks.
-    pub fn push_pre(&mut self, s: &str) {
-        let mut first = true;
-        for line in s.split('\n') {
-            if !first {
-                self.block();
-            }
-            first = false;
-            self.push(line);
-        }
-    }
-    pub fn finish(self) -> String {
-        let mut s = self.out;
-        while s.ends_with('\n') || s.ends_with(' ') {
-            s.pop();
-        }
-        s
-    }
-}
-
-/// Words in a text: whitespace-separated runs, and every CJK character
-/// on its own (those scripts do not separate words with spaces).
-pub(crate) fn word_count(s: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            // ASCII fast path.
-            if c.is_ascii_whitespace() {
-                in_word = false;
-            } else if !in_word {
-                n += 1;
-                in_word = true;
-            }
-            i += 1;
-            continue;
-        }
-        let ch = s[i..].chars().next().unwrap_or(' ');
-        i += ch.len_utf8();
-        if is_cjk(ch) {
-            n += 1;
-            in_word = false;
-        } else if ch.is_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            n += 1;
-            in_word = true;
-        }
-    }
-    n
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
-}
 
 #[derive(Default)]
 struct Md {
@@ -259,8 +128,8 @@ pub fn to_markdown(html: &str) -> String {
                 "img" => {
                     if let Some(src) = el.get_attribute("src") {
                         let alt = el.get_attribute("alt").unwrap_or_default();
-                        let alt = crate::entities::decode(&alt).replace(['[', ']'], "");
-                        let src = crate::entities::decode(&src).into_owned();
+                        let alt = crate::html::entities::decode(&alt).replace(['[', ']'], "");
+                        let src = crate::html::entities::decode(&src).into_owned();
                         m.out.push_str(&format!("![{alt}]({src})"));
                     }
                 }
@@ -291,7 +160,7 @@ pub fn to_markdown(html: &str) -> String {
                             }
                             "\u{0}a" => {
                                 if let Some(Some(h)) = m.link.pop() {
-                                    let h = crate::entities::decode(&h).into_owned();
+                                    let h = crate::html::entities::decode(&h).into_owned();
                                     m.out.push_str(&format!("]({h})"));
                                 }
                             }
@@ -311,7 +180,7 @@ pub fn to_markdown(html: &str) -> String {
         }))
         .append_element_content_handler(text_handler!("*", move |t: &mut TextChunk| {
             let mut m = s2.borrow_mut();
-            let d = crate::entities::decode(t.as_str()).into_owned();
+            let d = crate::html::entities::decode(t.as_str()).into_owned();
             if m.pre {
                 m.out.push_str(&d);
             } else {
@@ -345,3 +214,4 @@ pub fn to_markdown(html: &str) -> String {
     out.push('\n');
     out
 }
+

@@ -1,0 +1,222 @@
+//! Junk marks that do not depend on the article choice: consent banners,
+//! class/id tokens, overlays (phase 1), then wording and shape rules on
+//! what phase 1 left (phase 2).
+
+use super::agg::{aggregate, Agg};
+use super::plan::{drop_of, Drops};
+use crate::article::Category;
+use crate::doc::{flag, junk_word, Doc, El, NONE};
+use crate::html::tags::Tag;
+use crate::rules as R;
+use crate::Options;
+
+
+/// Junk marks that do not depend on the article choice: the drop reason
+/// for the outermost element of each junk subtree. `raw`: totals of the
+/// whole page (nothing removed yet).
+pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut Drops) {
+    let guard = Guard::new(&doc.els, &raw);
+    let consent_top = consent_tops(&doc.els, &raw, &guard);
+    phase1(doc, o, &raw, &guard, &consent_top, drop);
+    if !o.remove_junk {
+        return;
+    }
+    // Phase 2: word and shape rules, on totals *without* what phase 1
+    // removed — otherwise the wrapper around an already removed promo box
+    // still "contains the word subscribe" and takes the article's text with it.
+    // Free the first totals before the second ones (peak memory on huge pages).
+    std::mem::drop(raw);
+    phase2(doc, &guard, drop);
+}
+
+/// The page's paragraph-ish text: a junk rule may never take more than
+/// half of it (a `class="widget"` wrapper around the whole article).
+struct Guard {
+    ptext: Vec<u32>,
+    total_prose: u32,
+}
+
+impl Guard {
+    fn new(els: &[El], raw: &[Agg]) -> Self {
+        let total_prose = raw.iter().zip(els).filter(|(_, e)| e.parent == NONE).map(|(a, _)| a.ptext).sum::<u32>().max(1);
+        Guard { ptext: raw.iter().map(|a| a.ptext).collect(), total_prose }
+    }
+    /// May a junk rule take element `i`?
+    fn allows(&self, i: usize) -> bool {
+        self.ptext[i] < R::JUNK_GUARD_MIN_CHARS || self.ptext[i] as f32 <= self.total_prose as f32 * R::JUNK_MAX_PAGE_SHARE
+    }
+}
+
+/// Blocks a junk rule may take whole (not the page, its body or its article).
+fn is_container(t: Tag) -> bool {
+    !matches!(t, Tag::HTML | Tag::BODY | Tag::MAIN | Tag::ARTICLE)
+}
+
+/// The outermost elements of consent banners: innermost elements holding
+/// consent wording and a consent button, climbed to the outermost
+/// ancestor that still qualifies (no more text than the banner limit, not
+/// the page).
+fn consent_tops(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<bool> {
+    let n = els.len();
+    let core: Vec<bool> = (0..n)
+        .map(|i| {
+            let f = raw[i].flags;
+            f & flag::CONSENT_WORD != 0 && f & flag::CONSENT_BUTTON != 0 && raw[i].text <= R::CONSENT_MAX_CHARS
+        })
+        .collect();
+    (0..n)
+        .map(|i| {
+            if !core[i] {
+                return false;
+            }
+            let p = els[i].parent;
+            let parent_qualifies = p != NONE && core[p as usize] && is_container(els[p as usize].tag) && guard.allows(p as usize);
+            !parent_qualifies && is_container(els[i].tag) && guard.allows(i)
+        })
+        .collect()
+}
+
+/// Phase 1: consent banners, class/id tokens, consent dialogs, fixed
+/// overlays. Marks only the outermost element of each junk subtree.
+fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[bool], drop: &mut Drops) {
+    let els = &doc.els;
+    let mut under = vec![false; els.len()];
+    for i in 0..els.len() {
+        let p = els[i].parent;
+        if p != NONE && (under[p as usize] || drop[p as usize].is_some()) {
+            under[i] = true;
+            continue;
+        }
+        let e = &els[i];
+        if drop[i].is_some() || e.tag == Tag::HTML || e.tag == Tag::BODY {
+            continue;
+        }
+        let d = if consent_top[i] {
+            drop_of(Category::CookieBanner, "consent wording with accept/reject controls")
+        } else if !o.remove_junk {
+            None
+        } else {
+            phase1_rule(e, &raw[i], guard.allows(i))
+        };
+        if d.is_some() {
+            drop.set(i, d);
+        }
+    }
+}
+
+fn phase1_rule(e: &El, a: &Agg, guard: bool) -> Option<super::Drop> {
+    if let Some((cat, tok)) = e.junk {
+        // Class signals of small blocks are trusted; a big block with a
+        // junk-looking class (`<div class="content-widget">` around the
+        // story) is left to scoring. Mostly-links blocks need no size
+        // limit: no article is mostly links.
+        let linky = a.link_density() >= R::LINKLIST_LINK_DENSITY_STRONG && a.ptext <= R::LINKLIST_MAX_PROSE_CHARS;
+        if guard && (linky || a.text <= R::JUNK_CLASS_MAX_CHARS || cat == Category::CookieBanner || cat == Category::Ad) {
+            return drop_of(cat, format!("class/id token '{}'", junk_word(tok)));
+        }
+    }
+    if e.flags & flag::DIALOG != 0 && a.flags & flag::CONSENT_WORD != 0 && guard && a.text <= R::CONSENT_MAX_CHARS {
+        return drop_of(Category::CookieBanner, "dialog about cookies/consent");
+    }
+    if e.flags & flag::FIXED != 0 && a.text <= R::OVERLAY_MAX_CHARS && guard {
+        let cat = if a.flags & flag::CONSENT_WORD != 0 { Category::CookieBanner } else { Category::Boilerplate };
+        return drop_of(cat, "fixed-position overlay");
+    }
+    None
+}
+
+/// Phase 2: ad labels, rating and newsletter widgets, subscription
+/// offers, link lists — on the totals of what phase 1 left.
+fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) {
+    let els = &doc.els;
+    let n = els.len();
+    let mut gone = vec![false; n];
+    for i in 0..n {
+        let p = els[i].parent;
+        gone[i] = drop[i].is_some() || (p != NONE && gone[p as usize]);
+    }
+    let live = aggregate(els, &gone);
+    for i in 0..n {
+        let p = els[i].parent;
+        if gone[i] || (p != NONE && drop[p as usize].is_some()) {
+            continue;
+        }
+        let e = &els[i];
+        if e.tag == Tag::HTML || e.tag == Tag::BODY || !guard.allows(i) {
+            continue;
+        }
+        let parent = (p != NONE).then(|| (&els[p as usize], &live[p as usize]));
+        let d = phase2_rule(e, &live[i], parent).or_else(|| {
+            is_link_list(e, &live[i]).then(|| {
+                let a = &live[i];
+                drop_of(Category::LinkList, format!("{} links, link density {:.2}", a_links(doc, i), a.link_density()))
+            })?
+        });
+        if d.is_some() {
+            drop.set(i, d);
+        }
+    }
+}
+
+/// The wording rules of phase 2 for one element (`parent`: its parent's
+/// statistics). Each takes the outermost small block: not when the parent
+/// is as small and says the same.
+fn phase2_rule(e: &El, a: &Agg, parent: Option<(&El, &Agg)>) -> Option<super::Drop> {
+    let parent_is = |f: &dyn Fn(&El, &Agg) -> bool| parent.is_some_and(|(pe, pa)| f(pe, pa));
+    let promo_tag = |t: Tag| matches!(t, Tag::DIV | Tag::ASIDE | Tag::SECTION);
+    if a.flags & flag::AD_LABEL != 0 && a.text <= R::AD_LABEL_MAX_CHARS && is_container(e.tag) {
+        // The outermost small block around an "Advertisement" label.
+        let parent_small = parent_is(&|pe, pa| pa.text <= R::AD_LABEL_MAX_CHARS && is_container(pe.tag) && !has_paragraph_text(pa));
+        if !parent_small && !has_paragraph_text(a) {
+            return drop_of(Category::Ad, "ad label");
+        }
+    }
+    if a.flags & flag::RATING_WORD != 0 && a.text <= R::WIDGET_MAX_CHARS && is_container(e.tag) {
+        let parent_small = parent_is(&|pe, pa| pa.text <= R::WIDGET_MAX_CHARS && pa.flags & flag::RATING_WORD != 0 && is_container(pe.tag));
+        if !parent_small && (a.flags & flag::BUTTON != 0 || a.input > 0 || a.text <= R::RATING_MAX_CHARS) {
+            return drop_of(Category::Rating, "asks to rate the article");
+        }
+    }
+    if a.flags & flag::NEWSLETTER_WORD != 0 && a.input > 0 && a.text <= R::WIDGET_MAX_CHARS && is_container(e.tag) {
+        let parent_small = parent_is(&|pe, pa| pa.text <= R::WIDGET_MAX_CHARS && pa.input > 0 && is_container(pe.tag));
+        if !parent_small {
+            return drop_of(Category::Newsletter, "newsletter sign-up form");
+        }
+    }
+    if a.flags & flag::NEWSLETTER_WORD != 0 && a.text <= R::PROMO_MAX_CHARS && a.link > 0 && promo_tag(e.tag) {
+        let parent_small = parent_is(&|pe, pa| pa.text <= R::PROMO_MAX_CHARS && pa.link > 0 && promo_tag(pe.tag));
+        if !parent_small {
+            return drop_of(Category::Newsletter, "subscription offer");
+        }
+    }
+    None
+}
+
+/// Paragraphs of real prose inside (a label block has none).
+fn has_paragraph_text(a: &Agg) -> bool {
+    a.p > 0 && a.text > R::AD_LABEL_MAX_CHARS
+}
+
+/// Number of link elements in the subtree (only for the report text; a
+/// scan over the subtree, run once per link list). Ordinals are in document
+/// order, so the subtree is the run of deeper elements right after `root`.
+fn a_links(doc: &Doc, root: usize) -> u32 {
+    let depth = doc.els[root].depth;
+    doc.els[root + 1..]
+        .iter()
+        .take_while(|e| e.depth > depth)
+        .filter(|e| e.tag == Tag::A && e.flags & flag::IN_LINK != 0)
+        .count() as u32
+}
+
+fn is_link_list(e: &El, a: &Agg) -> bool {
+    if !matches!(e.tag, Tag::UL | Tag::OL | Tag::DIV | Tag::SECTION | Tag::NAV | Tag::ASIDE | Tag::TABLE | Tag::DL | Tag::OTHER) {
+        return false;
+    }
+    if a.text == 0 || a.link_density() < R::LINKLIST_LINK_DENSITY_STRONG || a.ptext > R::LINKLIST_MAX_PROSE_CHARS {
+        return false;
+    }
+    // Many items, each a short link: menus, tag clouds, card lists.
+    let items = a.li.max(a.p);
+    items >= R::LINKLIST_MIN_ITEMS && a.text / items.max(1) <= R::LINKLIST_MAX_AVG_ITEM_CHARS
+}

@@ -1,0 +1,168 @@
+//! Text statistics of pass 1: character and comma counts, sentence ends,
+//! ad labels and the short-text word lists.
+
+use std::sync::OnceLock;
+
+use crate::html::matcher::Matcher;
+use crate::rules;
+
+/// Ids of the text word lists.
+pub(super) mod words {
+    pub const CONSENT: u8 = 0;
+    pub const RATING: u8 = 1;
+    pub const NEWSLETTER: u8 = 2;
+    pub const BUTTON: u8 = 3;
+}
+
+/// SIMD finders for consent wording: it is searched in *all* visible
+/// text, so this is the one text scan that must run at memory speed.
+/// Each word is searched as lowercase and as capitalised/uppercase.
+pub(super) fn consent_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static F: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    F.get_or_init(|| {
+        let mut v = Vec::new();
+        for w in rules::CONSENT_WORDS {
+            // Skip the first letter so "Cookie" and "cookie" share a needle.
+            let tail = &w[1..];
+            v.push(memchr::memmem::Finder::new(tail.as_bytes()).into_owned());
+            v.push(memchr::memmem::Finder::new(tail.to_ascii_uppercase().as_bytes()).into_owned());
+        }
+        v
+    })
+}
+
+pub(super) fn short_text_matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        Matcher::new(&[
+            (words::CONSENT, rules::CONSENT_WORDS),
+            (words::RATING, rules::RATING_WORDS),
+            (words::NEWSLETTER, rules::NEWSLETTER_WORDS),
+            (words::BUTTON, rules::CONSENT_BUTTON_WORDS),
+        ])
+    })
+}
+
+
+/// `. ` inside, or a final `.` (Readability's `/\.( |$)/`).
+pub(super) fn has_sentence_end(s: &str) -> bool {
+    let b = s.trim_end().as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| i + 1 == b.len() || b[i + 1] == b' ')
+}
+
+/// The whole (trimmed) text is an ad label: "Advertisement", "ANZEIGE",
+/// "Advertisement - Continue reading below".
+pub(super) fn is_ad_label(t: &str) -> bool {
+    // Cheap reject: labels start with one of a few letters.
+    let first = t.bytes().find(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_lowercase());
+    if !first.is_some_and(|f| rules::AD_LABELS.iter().any(|l| l.as_bytes()[0] == f)) {
+        return false;
+    }
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() || t.len() > rules::AD_LABEL_MAX_CHARS as usize {
+        return false;
+    }
+    let tb = t.as_bytes();
+    rules::AD_LABELS.iter().any(|l| {
+        let lb = l.as_bytes();
+        if lb.len() <= 3 {
+            tb.eq_ignore_ascii_case(lb)
+        } else {
+            tb.len() >= lb.len()
+                && tb[..lb.len()].eq_ignore_ascii_case(lb)
+                && !t[lb.len()..].chars().next().is_some_and(|c| c.is_alphanumeric())
+        }
+    })
+}
+
+
+/// Counts characters (whitespace runs as one) and commas.
+///
+/// Three counting passes the compiler turns into SIMD loops, instead of
+/// one byte-by-byte state machine: this runs over all visible text of
+/// the page. [`count_text_naive`] is the reference it is tested against.
+pub(super) fn count_text(s: &str, last_ws: bool) -> (u32, u32, bool) {
+    let b = s.as_bytes();
+    let Some(&last) = b.last() else { return (0, 0, last_ws) };
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+    // UTF-8 continuation bytes are counted with their lead byte.
+    let chars = b.iter().filter(|&&c| c & 0xC0 != 0x80).count();
+    // A whitespace byte right after whitespace adds nothing.
+    let folded = b.iter().zip(&b[1..]).filter(|&(&p, &c)| ws(p) & ws(c)).count() + usize::from(last_ws && ws(b[0]));
+    let mut commas = b.iter().filter(|&&c| c == b',').count() as u32;
+    // Full-width and Arabic commas (CJK/Arabic prose has no ASCII ones).
+    if chars < b.len() {
+        commas += wide_commas(b);
+    }
+    ((chars - folded) as u32, commas, ws(last))
+}
+
+/// Counts U+FF0C, U+060C and U+3001 (EF BC 8C, D8 8C, E3 80 81) by their
+/// lead bytes, found with `memchr3`, instead of decoding every character.
+pub(super) fn wide_commas(b: &[u8]) -> u32 {
+    memchr::memchr3_iter(0xEF, 0xD8, 0xE3, b)
+        .filter(|&i| match b[i] {
+            0xEF => b.get(i + 1..i + 3) == Some(&[0xBC, 0x8C]),
+            0xD8 => b.get(i + 1) == Some(&0x8C),
+            _ => b.get(i + 1..i + 3) == Some(&[0x80, 0x81]),
+        })
+        .count() as u32
+}
+
+/// The byte-at-a-time definition of [`count_text`].
+#[cfg(test)]
+pub(super) fn count_text_naive(s: &str, mut last_ws: bool) -> (u32, u32, bool) {
+    let mut n = 0u32;
+    let mut commas = 0u32;
+    for &b in s.as_bytes() {
+        if b & 0xC0 == 0x80 {
+            continue; // UTF-8 continuation byte: counted with its lead byte.
+        }
+        let ws = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        if ws {
+            if !last_ws {
+                n += 1;
+            }
+        } else {
+            n += 1;
+            if b == b',' {
+                commas += 1;
+            }
+        }
+        last_ws = ws;
+    }
+    if s.len() > n as usize {
+        commas += s.matches(['\u{FF0C}', '\u{060C}', '\u{3001}']).count() as u32;
+    }
+    (n, commas, last_ws)
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The SIMD-friendly `count_text` agrees with the byte-at-a-time one,
+    /// on every carry-in and on text mixing spaces, commas and UTF-8.
+    #[test]
+    fn count_text_agrees_with_naive() {
+        let alphabet = [" ", "  ", "\n", "\t", "a", "b,", ",", "é", "中", "，", "،", "\u{a0}", "x y", "\r\n"];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize;
+            let mut r = seed;
+            for _ in 0..len {
+                r = r.rotate_left(7).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                s.push_str(alphabet[(r >> 33) as usize % alphabet.len()]);
+            }
+            for last_ws in [false, true] {
+                assert_eq!(count_text(&s, last_ws), count_text_naive(&s, last_ws), "{s:?} {last_ws}");
+            }
+        }
+    }
+
+}
