@@ -46,8 +46,10 @@ pub struct Options {
     /// ```
     pub keep_images: bool,
 
-    /// Keep `class` attributes in `content` (only `id`, `href`, `src` and a
-    /// few other harmless attributes survive otherwise).
+    /// Keep `class` attributes in `content`. Otherwise only `lang`, `dir`,
+    /// `title` and the per-tag attributes of `rules::TAG_ATTRIBUTES`
+    /// (`href`, `src`, `alt`, table spans, ...) survive; `id` never does
+    /// (ids from the page would collide with the reader's own).
     ///
     /// Default: `false`.
     ///
@@ -75,12 +77,22 @@ pub struct Options {
     /// Minimum article length in characters before the extractor retries
     /// with looser rules (Readability's `charThreshold`).
     ///
-    /// Default: `500`.
+    /// Default: [`Options::DEFAULT_CHAR_THRESHOLD`] (500).
     ///
     /// ```
+    /// // A short story next to a `class="sidebar"` block: the first
+    /// // attempt drops the sidebar as an unlikely candidate. Below the
+    /// // threshold the extractor retries without that rule and keeps the
+    /// // longest result, sidebar included.
+    /// let html = "<body><div class='sidebar'><p>Sidebar text, long enough to be \
+    ///             a paragraph of its own, with commas, and more words in it.</p></div>\
+    ///             <div><p>The story, short, with commas, long enough to score as \
+    ///             a paragraph of the article.</p></div></body>";
     /// let mut o = declutter::Options::default();
-    /// o.char_threshold = 100;
-    /// assert!(declutter::clean("<p>x</p>", &o).is_ok());
+    /// assert!(declutter::clean(html, &o).unwrap().text_content.contains("Sidebar"));
+    /// o.char_threshold = 50;
+    /// let a = declutter::clean(html, &o).unwrap();
+    /// assert!(a.text_content.contains("The story") && !a.text_content.contains("Sidebar"));
     /// ```
     pub char_threshold: usize,
 
@@ -88,7 +100,8 @@ pub struct Options {
     /// attribute that never ends is buffered whole). Above it cleaning
     /// fails with [`Error::MemoryLimitExceeded`].
     ///
-    /// Default: `64 MiB`.
+    /// Default: [`Options::DEFAULT_MAX_MEMORY`] (64 MiB); at least
+    /// [`Options::MIN_MAX_MEMORY`].
     ///
     /// ```
     /// let mut o = declutter::Options::default();
@@ -101,9 +114,10 @@ pub struct Options {
     /// ```
     pub max_memory: usize,
 
-    /// Largest input in bytes the cleaner accepts.
+    /// Largest input in bytes the cleaner accepts (input positions are
+    /// kept as `u32`, so at most [`Options::MAX_INPUT_BYTES_CEILING`]).
     ///
-    /// Default: `512 MiB`.
+    /// Default: [`Options::DEFAULT_MAX_INPUT_BYTES`] (512 MiB).
     ///
     /// ```
     /// let mut o = declutter::Options::default();
@@ -139,18 +153,22 @@ pub struct Options {
     /// ```
     pub rm_allowed_tags: Vec<String>,
 
-    /// Extra class/id tokens that mark an element as junk (removed with the
-    /// reason "custom"), on top of `rules::JUNK_TOKENS`.
+    /// Extra class/id tokens that mark an element as junk (removed in the
+    /// category `custom`), on top of the built-in token tables
+    /// (`rules::AD_TOKENS`, `rules::SHARE_TOKENS`, ...). A token matches a
+    /// whole class/id word; one with a hyphen also matches as a substring.
     ///
     /// Default: empty.
     ///
     /// ```
-    /// let mut o = declutter::Options::default();
-    /// o.add_junk_tokens = vec!["promo-box".into()];
     /// let html = "<article><p>Body text, long enough, with commas.</p>\
-    ///             <div class='promo-box'>Buy now</div></article>";
+    ///             <div class='kitten-corner'>Adopt a kitten</div></article>";
+    /// let mut o = declutter::Options::default();
+    /// assert!(declutter::clean(html, &o).unwrap().text_content.contains("Adopt a kitten"));
+    /// o.add_junk_tokens = vec!["kitten-corner".into()];
     /// let a = declutter::clean(html, &o).unwrap();
-    /// assert!(!a.text_content.contains("Buy now"));
+    /// assert!(!a.text_content.contains("Adopt a kitten"));
+    /// assert_eq!(a.report.removed[0].category, declutter::Category::Custom);
     /// ```
     pub add_junk_tokens: Vec<String>,
 
@@ -160,9 +178,12 @@ pub struct Options {
     /// Default: empty.
     ///
     /// ```
+    /// let html = "<article><p>Body text, long enough, with commas.</p>\
+    ///             <div class='feedback'>Words from the editors</div></article>";
     /// let mut o = declutter::Options::default();
-    /// o.rm_junk_tokens = vec!["share".into()];
-    /// assert!(declutter::clean("<p>x</p>", &o).is_ok());
+    /// assert!(!declutter::clean(html, &o).unwrap().text_content.contains("editors"));
+    /// o.rm_junk_tokens = vec!["feedback".into()];
+    /// assert!(declutter::clean(html, &o).unwrap().text_content.contains("Words from the editors"));
     /// ```
     pub rm_junk_tokens: Vec<String>,
 }
@@ -174,9 +195,9 @@ impl Default for Options {
             keep_images: true,
             keep_classes: false,
             remove_junk: true,
-            char_threshold: 500,
-            max_memory: 64 << 20,
-            max_input_bytes: 512 << 20,
+            char_threshold: Options::DEFAULT_CHAR_THRESHOLD,
+            max_memory: Options::DEFAULT_MAX_MEMORY,
+            max_input_bytes: Options::DEFAULT_MAX_INPUT_BYTES,
             add_allowed_tags: Vec::new(),
             rm_allowed_tags: Vec::new(),
             add_junk_tokens: Vec::new(),
@@ -186,6 +207,19 @@ impl Default for Options {
 }
 
 impl Options {
+    /// Default of [`Options::char_threshold`] (from the rules table).
+    pub const DEFAULT_CHAR_THRESHOLD: usize = crate::rules::DEFAULT_CHAR_THRESHOLD;
+    /// Default of [`Options::max_memory`].
+    pub const DEFAULT_MAX_MEMORY: usize = 64 << 20;
+    /// Default of [`Options::max_input_bytes`].
+    pub const DEFAULT_MAX_INPUT_BYTES: usize = 512 << 20;
+    /// Smallest [`Options::max_memory`]: lol_html needs room for at least
+    /// one short tag in its buffer.
+    pub const MIN_MAX_MEMORY: usize = 256;
+    /// Largest [`Options::max_input_bytes`]: pass 1 records input
+    /// positions as `u32` (12 bytes a text chunk instead of 24).
+    pub const MAX_INPUT_BYTES_CEILING: usize = u32::MAX as usize;
+
     /// Checks that the options can work; `clean` calls it first.
     ///
     /// ```
@@ -194,14 +228,22 @@ impl Options {
     /// assert!(o.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<()> {
-        if self.max_memory < 256 {
+        if self.max_memory < Options::MIN_MAX_MEMORY {
             return Err(Error::InvalidOption(format!(
-                "maxMemory must be at least 256 bytes, got {}",
+                "maxMemory must be at least {} bytes, got {}",
+                Options::MIN_MAX_MEMORY,
                 self.max_memory
             )));
         }
         if self.max_input_bytes == 0 {
             return Err(Error::InvalidOption("maxInputBytes must be positive".into()));
+        }
+        if self.max_input_bytes > Options::MAX_INPUT_BYTES_CEILING {
+            return Err(Error::InvalidOption(format!(
+                "maxInputBytes must be at most {} (input positions are 32-bit), got {}",
+                Options::MAX_INPUT_BYTES_CEILING,
+                self.max_input_bytes
+            )));
         }
         if let Some(u) = &self.url {
             if !crate::html::url::is_absolute_http(u) {

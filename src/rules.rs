@@ -269,6 +269,10 @@ pub const AD_LABELS: &[&str] = &[
 
 /// A block whose whole text is an ad label is at most this long.
 pub const AD_LABEL_MAX_CHARS: u32 = 160;
+/// Labels this short (bytes: "Ad", "PR") must be the whole text: as a
+/// prefix they would match "Adam" or "Pretty"; longer labels may start a
+/// text ("Advertisement - Continue reading below").
+pub const AD_LABEL_EXACT_MAX_BYTES: usize = 3;
 
 /// Words of rating / "was this helpful" widgets (lowercase).
 pub const RATING_WORDS: &[&str] = &[
@@ -474,6 +478,23 @@ pub const SHORT_CHUNK_MAX_BYTES: usize = 200;
 /// byline comparisons: a real title or author line is far shorter, and a
 /// huge `<h1>` must not grow memory.
 pub const HEADING_CAPTURE_MAX_BYTES: usize = 400;
+/// Captured `<title>` text (bytes): a title is a line, a page that puts
+/// its whole body in `<title>` must not double its memory.
+pub const TITLE_CAPTURE_MAX_BYTES: usize = 2000;
+/// Captured text of one JSON-LD block (bytes): real ones are a few KB; a
+/// 50 MB inline data blob is not metadata.
+pub const JSON_LD_CAPTURE_MAX_BYTES: usize = 1 << 20;
+/// JSON-LD blocks kept per page (the article is in the first few; some
+/// pages repeat one per product card).
+pub const JSON_LD_MAX_BLOCKS: usize = 16;
+/// `<meta>` keys longer than this (bytes) are not names any reader asks for ...
+pub const META_KEY_MAX_BYTES: usize = 64;
+/// ... and a page keeps at most this many `<meta>` entries (a hostile page
+/// can have a million).
+pub const META_MAX_ENTRIES: usize = 256;
+/// Attributes read from the `<img>` markup inside a `<noscript>` (real
+/// tags have a handful; the text is the page's, of any size).
+pub const NOSCRIPT_MAX_ATTRIBUTES: usize = 32;
 
 /// JSON-LD `@type`s that mark an article (Readability's list): their
 /// `headline`/`author`/`datePublished` are the page's metadata.

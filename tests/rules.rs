@@ -272,9 +272,44 @@ fn errors_are_clear_and_the_cleaner_is_dropped_after_one() {
 
 #[test]
 fn custom_junk_tokens() {
+    // `kitten-corner` is in no built-in table: without the option the
+    // block stays (so the option, not a built-in rule, removes it).
+    let html = page("", "<div class='kitten-corner'>Adopt the kitten today</div>", "");
+    let plain = clean(&html, &Options::default()).unwrap();
+    assert!(plain.text_content.contains("Adopt the kitten"));
     let mut o = Options::default();
-    o.add_junk_tokens = vec!["promo-strip".into()];
-    let a = clean(&page("", "<div class='promo-strip'>Buy the thing today</div>", ""), &o).unwrap();
-    assert!(!a.text_content.contains("Buy the thing"));
-    assert!(removed(&a, Category::Custom) || removed(&a, Category::Ad));
+    o.add_junk_tokens = vec!["kitten-corner".into()];
+    let a = clean(&html, &o).unwrap();
+    assert!(!a.text_content.contains("Adopt the kitten"));
+    assert!(removed(&a, Category::Custom));
+    // A single-word token matches a whole class word only.
+    o.add_junk_tokens = vec!["kitten".into()];
+    let a = clean(&page("", "<div class='kitten corner'>Adopt the kitten today</div>", ""), &o).unwrap();
+    assert!(removed(&a, Category::Custom));
+    let a = clean(&page("", "<div class='kittens'>Adopt the kitten today</div>", ""), &o).unwrap();
+    assert!(a.text_content.contains("Adopt the kitten"));
+}
+
+#[test]
+fn rm_junk_tokens_keeps_the_block() {
+    let html = page("", "<div class='feedback'>Words from the editors here</div>", "");
+    assert!(!clean(&html, &Options::default()).unwrap().text_content.contains("Words from the editors"));
+    let mut o = Options::default();
+    o.rm_junk_tokens = vec!["feedback".into()];
+    assert!(clean(&html, &o).unwrap().text_content.contains("Words from the editors"));
+}
+
+#[test]
+fn char_threshold_decides_the_retry() {
+    // A short story beside a `class="sidebar"` block: attempt 1 drops the
+    // sidebar (unlikely candidate); below the threshold the retry without
+    // that rule keeps more, sidebar included.
+    let html = "<body><div class='sidebar'><p>Sidebar text, long enough to be a paragraph of its own, \
+                with commas, and more words in it.</p></div><div><p>The story, short, with commas, \
+                long enough to score as a paragraph of the article.</p></div></body>";
+    let mut o = Options::default();
+    assert!(clean(html, &o).unwrap().text_content.contains("Sidebar"));
+    o.char_threshold = 50;
+    let a = clean(html, &o).unwrap();
+    assert!(a.text_content.contains("The story") && !a.text_content.contains("Sidebar"));
 }

@@ -16,6 +16,7 @@ pub(crate) use readerable::probably_readerable;
 
 use lol_html::html_content::{Element, TextChunk, TextType};
 
+use crate::article::Category;
 use crate::doc::{find_attr, flag, junk_id, slice, utf8, AttrRec, Doc, El, FastMap, Meta, TextKind, TextRec, NONE};
 use crate::error::Result;
 use crate::html::tags::Tag;
@@ -26,10 +27,6 @@ use classify::{classify, ClassResult, CLASS_CACHE_MAX};
 use style::{style_fixed, style_hidden};
 use textstat::{consent_finders, count_text, has_sentence_end, is_ad_label, short_text_matcher, words};
 
-/// Caps for captured text, so a huge `<title>` or JSON-LD block cannot
-/// grow memory (headings and bylines: `rules::HEADING_CAPTURE_MAX_BYTES`).
-const JSON_LD_LIMIT: usize = 1 << 20;
-const TITLE_LIMIT: usize = 2000;
 
 pub(crate) struct MeasureVisitor {
     els: Vec<El>,
@@ -153,7 +150,7 @@ impl MeasureVisitor {
                 // `property="og:title twitter:title"`: several keys at once.
                 for k in k.split_ascii_whitespace() {
                     let k = k.to_ascii_lowercase();
-                    if k.len() <= 64 && self.meta.metas.len() < 256 {
+                    if k.len() <= rules::META_KEY_MAX_BYTES && self.meta.metas.len() < rules::META_MAX_ENTRIES {
                         self.meta.metas.entry(k).or_insert_with(|| content.clone());
                     }
                 }
@@ -167,37 +164,11 @@ impl MeasureVisitor {
     }
 }
 
-impl Visitor for MeasureVisitor {
-    fn start(&mut self, el: &mut Element<'_, '_>, src: &[u8], tag: Tag, ord: u32, parent: Option<u32>, _void: bool) {
-        let loc = el.source_location().bytes();
-        // The name as written (no lowercase `String` from lol_html per element).
-        let (pflags, depth) = match parent {
-            Some(p) => {
-                let pe = &mut self.els[p as usize];
-                if tag.is_block() {
-                    pe.flags |= flag::HAS_BLOCK_CHILD;
-                }
-                (pe.flags, pe.depth + 1)
-            }
-            None => (0, 0),
-        };
-        let mut flags = pflags & (flag::IN_LINK | flag::INVISIBLE | flag::IN_FIGURE | flag::IN_TABLE | flag::IN_CODE);
-        if let Some(p) = parent {
-            match self.els[p as usize].tag {
-                Tag::TABLE => flags |= flag::IN_TABLE,
-                Tag::CODE => flags |= flag::IN_CODE,
-                _ => {}
-            }
-        }
-        if _void {
-            flags |= flag::VOID;
-        }
-        let mut weight: i32 = 0;
-        let mut junk = None;
-
-        if tag.is_invisible() {
-            flags |= flag::INVISIBLE;
-        }
+impl MeasureVisitor {
+    /// Records every attribute of `el` for pass 2 and reads the signals
+    /// of the common ones into `flags`; returns where its attributes
+    /// start in [`Doc::attrs`] and its raw `class` and `id`.
+    fn read_attrs<'s>(&mut self, el: &Element<'_, '_>, src: &'s [u8], tag: Tag, flags: &mut u32) -> (u32, Option<&'s [u8]>, Option<&'s [u8]>) {
         let attr0 = self.attrs.len() as u32;
         let mut class: Option<&[u8]> = None;
         let mut id: Option<&[u8]> = None;
@@ -219,71 +190,75 @@ impl Visitor for MeasureVisitor {
                 b""
             };
             match key {
-                b"href" if tag == Tag::A => flags |= flag::IN_LINK,
+                b"href" if tag == Tag::A => *flags |= flag::IN_LINK,
                 b"rel" if tag == Tag::A => {
                     if vb.split(|b| b.is_ascii_whitespace()).any(|t| t.eq_ignore_ascii_case(b"author")) {
-                        flags |= flag::BYLINE;
+                        *flags |= flag::BYLINE;
                     }
                 }
-                b"summary" if tag == Tag::TABLE => flags |= flag::DATA_TABLE,
+                b"summary" if tag == Tag::TABLE => *flags |= flag::DATA_TABLE,
                 b"class" if class.is_none() => class = Some(vb),
                 b"id" if id.is_none() => id = Some(vb),
-                b"hidden" => flags |= flag::HIDDEN,
+                b"hidden" => *flags |= flag::HIDDEN,
                 b"style" => {
                     let style = utf8(vb);
                     if style_hidden(&style) {
-                        flags |= flag::HIDDEN;
+                        *flags |= flag::HIDDEN;
                     }
                     if style_fixed(&style) {
-                        flags |= flag::FIXED;
+                        *flags |= flag::FIXED;
                     }
                 }
                 b"aria-hidden" => {
                     if vb.trim_ascii() == b"true" {
-                        flags |= flag::HIDDEN;
+                        *flags |= flag::HIDDEN;
                     }
                 }
                 b"role" => {
                     let role = utf8(vb).to_ascii_lowercase();
                     if tag == Tag::TABLE && (role == "table" || role == "grid") {
-                        flags |= flag::DATA_TABLE;
+                        *flags |= flag::DATA_TABLE;
                     }
                     if rules::UNLIKELY_ROLES.contains(&role.as_str()) {
-                        flags |= flag::UNLIKELY_ROLE;
+                        *flags |= flag::UNLIKELY_ROLE;
                     }
                     if role == "dialog" || role == "alertdialog" {
-                        flags |= flag::DIALOG;
+                        *flags |= flag::DIALOG;
                     }
                     if role == "button" {
-                        flags |= flag::BUTTON;
+                        *flags |= flag::BUTTON;
                     }
                 }
                 b"aria-modal" => {
                     if vb == b"true" {
-                        flags |= flag::DIALOG;
+                        *flags |= flag::DIALOG;
                     }
                 }
                 b"itemprop" => {
                     let ip = utf8(vb).to_ascii_lowercase();
                     if ip.contains("author") {
-                        flags |= flag::BYLINE;
+                        *flags |= flag::BYLINE;
                     }
                     if ip.contains("articlebody") {
-                        flags |= flag::ARTICLE_BODY;
+                        *flags |= flag::ARTICLE_BODY;
                     }
                 }
                 _ => {}
             }
         }
+        (attr0, class, id)
+    }
 
+    /// Tag-specific signals, metadata and captures.
+    fn tag_signals(&mut self, src: &[u8], tag: Tag, ord: u32, parent: Option<u32>, attr0: u32, flags: &mut u32) {
         // Tag-specific signals, read from the attributes just recorded
         // (lol_html's `get_attribute` allocates its query and its answer).
         match tag {
-            Tag::FIGURE => flags |= flag::IN_FIGURE,
-            Tag::BUTTON => flags |= flag::BUTTON,
+            Tag::FIGURE => *flags |= flag::IN_FIGURE,
+            Tag::BUTTON => *flags |= flag::BUTTON,
             Tag::INPUT => {
                 if self.attr_of(src, attr0, "type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "submit" | "button")) {
-                    flags |= flag::BUTTON;
+                    *flags |= flag::BUTTON;
                     // `<input type=submit value="Accept all">`: the label is
                     // an attribute, not text.
                     if let Some(v) = self.attr_of(src, attr0, "value") {
@@ -291,7 +266,7 @@ impl Visitor for MeasureVisitor {
                         if v.len() <= rules::BUTTON_LABEL_MAX_BYTES {
                             short_text_matcher().find(v.as_bytes(), |id, _, pos| {
                                 if id == words::BUTTON && (pos == 0 || !v.as_bytes()[pos - 1].is_ascii_alphanumeric()) {
-                                    flags |= flag::CONSENT_BUTTON;
+                                    *flags |= flag::CONSENT_BUTTON;
                                 }
                                 true
                             });
@@ -318,14 +293,14 @@ impl Visitor for MeasureVisitor {
             }
             Tag::SCRIPT => {
                 if self.attr_of(src, attr0, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                    flags |= flag::JSON_LD;
+                    *flags |= flag::JSON_LD;
                     self.captures.push(ord);
                 }
             }
             Tag::IFRAME | Tag::EMBED | Tag::OBJECT => {
                 let src = self.attr_of(src, attr0, "src").or_else(|| self.attr_of(src, attr0, "data")).unwrap_or_default();
                 if crate::embed::is_video_url(&src) {
-                    flags |= flag::VIDEO;
+                    *flags |= flag::VIDEO;
                 }
             }
             Tag::CAPTION | Tag::TH | Tag::THEAD | Tag::TFOOT => {
@@ -334,7 +309,14 @@ impl Visitor for MeasureVisitor {
             Tag::H1 | Tag::H2 => self.captures.push(ord),
             _ => {}
         }
+    }
 
+    /// What the `class` and `id` say: (weight, junk, class hash, length of
+    /// the class part of the joined lowercase "class id", that string).
+    #[allow(clippy::type_complexity)]
+    fn class_signals(&mut self, tag: Tag, class: Option<&[u8]>, id: Option<&[u8]>, flags: &mut u32) -> (i32, Option<(Category, &'static str)>, u32, usize, String) {
+        let mut weight: i32 = 0;
+        let mut junk = None;
         // Pages repeat the same class on many elements (80 `li.card`, long
         // utility-class lists): an element with a class and no id is looked
         // up by its raw class bytes, so a repeat costs one hash and compare,
@@ -379,15 +361,55 @@ impl Visitor for MeasureVisitor {
                 }
             };
             if r.unlikely && tag != Tag::BODY && tag != Tag::A && tag != Tag::HTML {
-                flags |= flag::UNLIKELY;
+                *flags |= flag::UNLIKELY;
             }
-            flags |= r.flags;
+            *flags |= r.flags;
             weight += r.weight;
             junk = r.junk;
-            if cached.is_some() && (junk.is_some() || flags & (flag::FIXED | flag::DIALOG) != 0) {
+            if cached.is_some() && (junk.is_some() || *flags & (flag::FIXED | flag::DIALOG) != 0) {
                 class_len = build(&mut joined);
             }
         }
+        (weight, junk, class_hash, class_len, joined)
+    }
+}
+
+/// Class weights are stored as `i8`; real ones are at most ±50 (class and
+/// id, positive and negative lists, 25 each), so the clamp only guards the
+/// storage.
+const MAX_STORED_WEIGHT: i32 = 100;
+
+impl Visitor for MeasureVisitor {
+    fn start(&mut self, el: &mut Element<'_, '_>, src: &[u8], tag: Tag, ord: u32, parent: Option<u32>, _void: bool) {
+        let loc = el.source_location().bytes();
+        // The name as written (no lowercase `String` from lol_html per element).
+        let (pflags, depth) = match parent {
+            Some(p) => {
+                let pe = &mut self.els[p as usize];
+                if tag.is_block() {
+                    pe.flags |= flag::HAS_BLOCK_CHILD;
+                }
+                (pe.flags, pe.depth + 1)
+            }
+            None => (0, 0),
+        };
+        let mut flags = pflags & (flag::IN_LINK | flag::INVISIBLE | flag::IN_FIGURE | flag::IN_TABLE | flag::IN_CODE);
+        if let Some(p) = parent {
+            match self.els[p as usize].tag {
+                Tag::TABLE => flags |= flag::IN_TABLE,
+                Tag::CODE => flags |= flag::IN_CODE,
+                _ => {}
+            }
+        }
+        if _void {
+            flags |= flag::VOID;
+        }
+        if tag.is_invisible() {
+            flags |= flag::INVISIBLE;
+        }
+        let (attr0, class, id) = self.read_attrs(el, src, tag, &mut flags);
+        self.tag_signals(src, tag, ord, parent, attr0, &mut flags);
+        let (mut weight, junk, class_hash, class_len, joined) = self.class_signals(tag, class, id, &mut flags);
         if flags & flag::BYLINE != 0 {
             self.captures.push(ord);
         }
@@ -409,7 +431,7 @@ impl Visitor for MeasureVisitor {
             parent: parent.unwrap_or(NONE),
             depth,
             flags,
-            weight: weight.clamp(-100, 100) as i8,
+            weight: weight.clamp(-MAX_STORED_WEIGHT, MAX_STORED_WEIGHT) as i8,
             junk: junk.map(|(c, w)| (c, junk_id(w))),
             own_text: 0,
             own_commas: 0,
@@ -464,9 +486,9 @@ impl Visitor for MeasureVisitor {
         if !self.captures.is_empty() {
             for &c in &self.captures {
                 let limit = if self.els[c as usize].flags & flag::JSON_LD != 0 {
-                    JSON_LD_LIMIT
+                    rules::JSON_LD_CAPTURE_MAX_BYTES
                 } else if self.els[c as usize].tag == Tag::TITLE {
-                    TITLE_LIMIT
+                    rules::TITLE_CAPTURE_MAX_BYTES
                 } else {
                     rules::HEADING_CAPTURE_MAX_BYTES
                 };
@@ -554,7 +576,7 @@ impl Visitor for MeasureVisitor {
             }
         } else if e.flags & flag::JSON_LD != 0 {
             if let Some(t) = self.texts.remove(&ord) {
-                if self.meta.json_ld.len() < 16 {
+                if self.meta.json_ld.len() < rules::JSON_LD_MAX_BLOCKS {
                     self.meta.json_ld.push(t);
                 }
             }

@@ -65,7 +65,7 @@ pub(super) fn is_ad_label(t: &str) -> bool {
     let tb = t.as_bytes();
     rules::AD_LABELS.iter().any(|l| {
         let lb = l.as_bytes();
-        if lb.len() <= 3 {
+        if lb.len() <= rules::AD_LABEL_EXACT_MAX_BYTES {
             tb.eq_ignore_ascii_case(lb)
         } else {
             tb.len() >= lb.len()

@@ -39,6 +39,11 @@ struct Frame {
     tag: Tag,
 }
 
+/// The output buffer starts at the input's size divided by this: articles
+/// are typically a fifth of their page, so one or two reallocations at
+/// most (a capacity hint, not a rule).
+const OUTPUT_CAPACITY_DIVISOR: usize = 4;
+
 pub(super) struct RewriteVisitor {
     drop: Drops,
     keep_top: Vec<bool>,
@@ -97,7 +102,7 @@ impl RewriteVisitor {
             allowed_extra: o.add_allowed_tags.iter().map(|t| t.to_ascii_lowercase()).filter(|t| is_safe_tag_name(t)).collect(),
             base,
             frames: Vec::with_capacity(64),
-            html: String::with_capacity(input_len / 4),
+            html: String::with_capacity(input_len / OUTPUT_CAPACITY_DIVISOR),
             text: TextBuilder::default(),
             removals: ReportBuilder::default(),
             img_missing: false,

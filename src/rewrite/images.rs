@@ -135,7 +135,7 @@ pub(super) fn parse_attrs(s: &str) -> Vec<(String, String)> {
     let b = s.as_bytes();
     let mut i = 0;
     let mut out = Vec::new();
-    while i < b.len() && out.len() < 32 {
+    while i < b.len() && out.len() < R::NOSCRIPT_MAX_ATTRIBUTES {
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
             i += 1;
         }

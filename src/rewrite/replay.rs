@@ -6,6 +6,11 @@ use super::emit::{RewriteVisitor, StartTag};
 use crate::doc::{flag, slice, Doc, Input};
 use crate::html::tags;
 
+/// A text chunk may follow the previous one after this many bytes: the
+/// continuation bytes of one UTF-8 character split over writes (at most
+/// three) that produced no chunk of their own.
+const MAX_CHAR_GAP: u32 = 3;
+
 /// Feeds `v` the elements from ordinal `from` on and the text chunks from
 /// input position `from_pos` on, up to input position `to`, in document
 /// order, with the closes between them.
@@ -40,7 +45,7 @@ pub(super) fn replay(v: &mut RewriteVisitor, input: Input<'_>, doc: &Doc, from: 
             let mut end = t.pos + t.src_len;
             let mut in_source = t.in_source();
             while let Some(u) = texts.get(*ti + n) {
-                let gap_ok = u.pos >= end && u.pos - end <= 3 && slice(input.bytes, end, u.pos - end).iter().all(|&b| b >= 0x80);
+                let gap_ok = u.pos >= end && u.pos - end <= MAX_CHAR_GAP && slice(input.bytes, end, u.pos - end).iter().all(|&b| b >= 0x80);
                 if !gap_ok || u.kind() != t.kind() || u.pos >= p {
                     break;
                 }

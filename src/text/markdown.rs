@@ -33,6 +33,172 @@ impl Md {
     }
 }
 
+impl Md {
+    /// A start tag: writes its opening markup; returns what its end tag
+    /// writes (`\0name` for ends with their own logic).
+    fn start(&mut self, el: &Element<'_, '_>) -> Option<String> {
+        let name = el.tag_name();
+        let mut end: Option<String> = None;
+    match name.as_str() {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            self.blank_line();
+            let level = name.as_bytes()[1] - b'0';
+            for _ in 0..level {
+                self.out.push('#');
+            }
+            self.out.push(' ');
+            end = Some("\n\n".into());
+        }
+        "p" | "div" | "table" | "figure" | "section" | "article" | "details" => {
+            self.blank_line();
+            end = Some("\n\n".into());
+        }
+        "tr" | "figcaption" | "dt" | "dd" | "summary" => {
+            self.newline();
+            end = Some("\n".into());
+        }
+        "td" | "th" => {
+            self.out.push_str(" | ");
+        }
+        "ul" | "ol" => {
+            if self.list.is_empty() {
+                self.blank_line();
+            } else {
+                self.newline();
+            }
+            self.list.push((name == "ol", 0));
+            end = Some("\u{0}list".into());
+        }
+        "li" => {
+            self.newline();
+            let depth = self.list.len().saturating_sub(1);
+            for _ in 0..depth {
+                self.out.push_str("  ");
+            }
+            let marker = match self.list.last_mut() {
+                Some((true, n)) => {
+                    *n += 1;
+                    format!("{}. ", n)
+                }
+                _ => "- ".to_string(),
+            };
+            self.out.push_str(&marker);
+            end = Some("\n".into());
+        }
+        "blockquote" => {
+            self.blank_line();
+            self.out.push_str("> ");
+            end = Some("\n\n".into());
+        }
+        "pre" => {
+            self.blank_line();
+            self.out.push_str("```\n");
+            self.pre = true;
+            end = Some("\u{0}pre".into());
+        }
+        "code" if !self.pre => {
+            self.out.push('`');
+            end = Some("`".into());
+        }
+        "strong" | "b" => {
+            self.out.push_str("**");
+            end = Some("**".into());
+        }
+        "em" | "i" => {
+            self.out.push('_');
+            end = Some("_".into());
+        }
+        "a" => {
+            let href = el.get_attribute("href");
+            if href.is_some() {
+                self.out.push('[');
+            }
+            self.link.push(href);
+            end = Some("\u{0}a".into());
+        }
+        "img" => {
+            if let Some(src) = el.get_attribute("src") {
+                let alt = el.get_attribute("alt").unwrap_or_default();
+                let alt = crate::html::entities::decode(&alt).replace(['[', ']'], "");
+                let src = crate::html::entities::decode(&src).into_owned();
+                self.out.push_str(&format!("![{alt}]({src})"));
+            }
+        }
+        "br" => self.out.push_str("  \n"),
+        "hr" => {
+            self.blank_line();
+            self.out.push_str("---\n\n");
+        }
+        _ => {}
+    }
+        end
+    }
+
+    /// The end tag of an element whose start returned `end`.
+    fn end(&mut self, end: &str) {
+        match end {
+            "\u{0}list" => {
+                self.list.pop();
+                if self.list.is_empty() {
+                    self.blank_line();
+                }
+            }
+            "\u{0}pre" => {
+                self.newline();
+                self.out.push_str("```\n\n");
+                self.pre = false;
+            }
+            "\u{0}a" => {
+                if let Some(Some(h)) = self.link.pop() {
+                    let h = crate::html::entities::decode(&h).into_owned();
+                    self.out.push_str(&format!("]({h})"));
+                }
+            }
+            other => {
+                if other.starts_with('\n') {
+                    let t = self.out.trim_end_matches(' ').len();
+                    self.out.truncate(t);
+                }
+                self.out.push_str(other);
+            }
+        }
+    }
+
+    /// A text chunk (decoded): verbatim in code blocks, else with
+    /// whitespace folded and Markdown's special characters escaped.
+    fn text(&mut self, raw: &str) {
+    let d = crate::html::entities::decode(raw).into_owned();
+    if self.pre {
+        self.out.push_str(&d);
+    } else {
+        let mut last_space = self.out.is_empty() || self.out.ends_with([' ', '\n']);
+        for c in d.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    self.out.push(' ');
+                    last_space = true;
+                }
+            } else {
+                if matches!(c, '*' | '_' | '`' | '[' | ']' | '\\') {
+                    self.out.push('\\');
+                }
+                self.out.push(c);
+                last_space = false;
+            }
+        }
+    }
+    }
+
+    /// The text with trailing spaces cut and blank-line runs collapsed.
+    fn finish(&self) -> String {
+        let mut lines: Vec<&str> = self.out.lines().map(|l| l.trim_end()).collect();
+        lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
+        let mut out = lines.join("\n").trim().to_string();
+        out.push('\n');
+        out
+    }
+}
+
 /// Markdown of sanitized article HTML (the `content` field): headings,
 /// paragraphs, lists, links, images, emphasis, code and quotes.
 ///
@@ -45,173 +211,25 @@ pub fn to_markdown(html: &str) -> String {
     let (s1, s2) = (st.clone(), st.clone());
     let settings = Settings::new()
         .append_element_content_handler(element!("*", move |el: &mut Element| {
-            let name = el.tag_name();
-            let mut m = s1.borrow_mut();
-            let mut end: Option<String> = None;
-            match name.as_str() {
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                    m.blank_line();
-                    let level = name.as_bytes()[1] - b'0';
-                    for _ in 0..level {
-                        m.out.push('#');
-                    }
-                    m.out.push(' ');
-                    end = Some("\n\n".into());
-                }
-                "p" | "div" | "table" | "figure" | "section" | "article" | "details" => {
-                    m.blank_line();
-                    end = Some("\n\n".into());
-                }
-                "tr" | "figcaption" | "dt" | "dd" | "summary" => {
-                    m.newline();
-                    end = Some("\n".into());
-                }
-                "td" | "th" => {
-                    m.out.push_str(" | ");
-                }
-                "ul" | "ol" => {
-                    if m.list.is_empty() {
-                        m.blank_line();
-                    } else {
-                        m.newline();
-                    }
-                    m.list.push((name == "ol", 0));
-                    end = Some("\u{0}list".into());
-                }
-                "li" => {
-                    m.newline();
-                    let depth = m.list.len().saturating_sub(1);
-                    for _ in 0..depth {
-                        m.out.push_str("  ");
-                    }
-                    let marker = match m.list.last_mut() {
-                        Some((true, n)) => {
-                            *n += 1;
-                            format!("{}. ", n)
-                        }
-                        _ => "- ".to_string(),
-                    };
-                    m.out.push_str(&marker);
-                    end = Some("\n".into());
-                }
-                "blockquote" => {
-                    m.blank_line();
-                    m.out.push_str("> ");
-                    end = Some("\n\n".into());
-                }
-                "pre" => {
-                    m.blank_line();
-                    m.out.push_str("```\n");
-                    m.pre = true;
-                    end = Some("\u{0}pre".into());
-                }
-                "code" if !m.pre => {
-                    m.out.push('`');
-                    end = Some("`".into());
-                }
-                "strong" | "b" => {
-                    m.out.push_str("**");
-                    end = Some("**".into());
-                }
-                "em" | "i" => {
-                    m.out.push('_');
-                    end = Some("_".into());
-                }
-                "a" => {
-                    let href = el.get_attribute("href");
-                    if href.is_some() {
-                        m.out.push('[');
-                    }
-                    m.link.push(href);
-                    end = Some("\u{0}a".into());
-                }
-                "img" => {
-                    if let Some(src) = el.get_attribute("src") {
-                        let alt = el.get_attribute("alt").unwrap_or_default();
-                        let alt = crate::html::entities::decode(&alt).replace(['[', ']'], "");
-                        let src = crate::html::entities::decode(&src).into_owned();
-                        m.out.push_str(&format!("![{alt}]({src})"));
-                    }
-                }
-                "br" => m.out.push_str("  \n"),
-                "hr" => {
-                    m.blank_line();
-                    m.out.push_str("---\n\n");
-                }
-                _ => {}
-            }
-            drop(m);
-            if let Some(end) = end {
-                if let Some(handlers) = el.end_tag_handlers() {
-                    let st = s1.clone();
-                    handlers.push(Box::new(move |_| {
-                        let mut m = st.borrow_mut();
-                        match end.as_str() {
-                            "\u{0}list" => {
-                                m.list.pop();
-                                if m.list.is_empty() {
-                                    m.blank_line();
-                                }
-                            }
-                            "\u{0}pre" => {
-                                m.newline();
-                                m.out.push_str("```\n\n");
-                                m.pre = false;
-                            }
-                            "\u{0}a" => {
-                                if let Some(Some(h)) = m.link.pop() {
-                                    let h = crate::html::entities::decode(&h).into_owned();
-                                    m.out.push_str(&format!("]({h})"));
-                                }
-                            }
-                            other => {
-                                if other.starts_with('\n') {
-                                    let t = m.out.trim_end_matches(' ').len();
-                                    m.out.truncate(t);
-                                }
-                                m.out.push_str(other);
-                            }
-                        }
-                        Ok(())
-                    }));
-                }
+            let end = s1.borrow_mut().start(el);
+            if let (Some(end), Some(handlers)) = (end, el.end_tag_handlers()) {
+                let st = s1.clone();
+                handlers.push(Box::new(move |_| {
+                    st.borrow_mut().end(&end);
+                    Ok(())
+                }));
             }
             Ok(())
         }))
         .append_element_content_handler(text_handler!("*", move |t: &mut TextChunk| {
-            let mut m = s2.borrow_mut();
-            let d = crate::html::entities::decode(t.as_str()).into_owned();
-            if m.pre {
-                m.out.push_str(&d);
-            } else {
-                let mut last_space = m.out.is_empty() || m.out.ends_with([' ', '\n']);
-                for c in d.chars() {
-                    if c.is_whitespace() {
-                        if !last_space {
-                            m.out.push(' ');
-                            last_space = true;
-                        }
-                    } else {
-                        if matches!(c, '*' | '_' | '`' | '[' | ']' | '\\') {
-                            m.out.push('\\');
-                        }
-                        m.out.push(c);
-                        last_space = false;
-                    }
-                }
-            }
+            s2.borrow_mut().text(t.as_str());
             t.replace("", ContentType::Text);
             Ok(())
         }));
     let mut rw = HtmlRewriter::new(settings, |_: &[u8]| {});
-    let ok = rw.write(html.as_bytes()).is_ok() && rw.end().is_ok();
-    let _ = ok;
-    let s = st.borrow().out.clone();
-    let mut lines: Vec<&str> = s.lines().map(|l| l.trim_end()).collect();
-    // Collapse runs of blank lines.
-    lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
-    let mut out = lines.join("\n").trim().to_string();
-    out.push('\n');
+    // A write error (never expected on our own output) leaves what was
+    // rendered so far: best effort, no panic.
+    let _ = rw.write(html.as_bytes()).is_ok() && rw.end().is_ok();
+    let out = st.borrow().finish();
     out
 }
-
