@@ -21,6 +21,7 @@ run() {
 }
 run "cargo test (native)" cargo test --all-targets
 run "cargo test --doc" cargo test --doc
+run "rustdoc (no broken intra-doc links)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --lib
 run "web (wasm in Chromium, Node, Playwright, lint, size)" bash scripts/test-web.sh
 
 echo

@@ -1,12 +1,12 @@
 //! The embed policy (`iframe`, `embed`, `object`), in one place.
 //!
 //! An embed is content only when it is the player of a known video host
-//! ([`rules::VIDEO_HOSTS`](crate::rules::VIDEO_HOSTS)): pass 1 flags those
+//! ([`rules::VIDEO_HOSTS`]): pass 1 flags those
 //! ([`flag::VIDEO`]); decide removes every other embed ("embedded object",
 //! or as invisible content before scoring); pass 2 writes a flagged
 //! `<iframe>` whose `src` is such a player as a sandboxed iframe with no
 //! content, and drops everything else (`iframe`, `embed` and `object` are
-//! in [`rules::DROP_SUBTREE_TAGS`](crate::rules::DROP_SUBTREE_TAGS) and
+//! in [`rules::DROP_SUBTREE_TAGS`] and
 //! `embed`/`object` in the forbidden tags: an option can never let one through).
 
 use crate::doc::{flag, El};

@@ -29,6 +29,7 @@
 //! assert!(!article.text_content.contains("Advertisement"));
 //! ```
 #![forbid(unsafe_code)]
+#![deny(rustdoc::broken_intra_doc_links)]
 #![warn(missing_docs)]
 
 // The pipeline, in order: the contract, the HTML layer under it, the

@@ -417,6 +417,11 @@ pub const PLAYER_ATTRIBUTES: &[(&str, &str)] =
 /// Lazy-loading attributes that hold the real image URL, best first.
 pub const LAZY_SRC_ATTRIBUTES: &[&str] =
     &["data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-lazy", "data-echo"];
+/// File extensions of image URLs, for lazy-loading attributes with other
+/// names (`data-lazyload="x.jpg"`, `data-full-srcset="a.webp 2x"`): the
+/// one list for plain URLs and srcsets (they had drifted: `.gif` was
+/// missing for srcsets).
+pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
 /// Lazy-loading attributes that hold the real srcset.
 pub const LAZY_SRCSET_ATTRIBUTES: &[&str] = &["data-srcset", "data-lazy-srcset"];
 /// `data:` images smaller than this (bytes of the URL) are placeholders (a 1×1 GIF).

@@ -57,7 +57,7 @@ pub(super) fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &Drops, raw_tex
 /// Pre-scoring removals in document order (descendants of a removed
 /// element are implicitly removed): invisible and hidden elements, the
 /// byline, unlikely candidates, the heading that repeats the title.
-fn pre_remove(doc: &Doc, at: Attempt, title: &str, raw_text: &[u32], drop: &mut Drops, removed: &mut [bool]) -> PreRemoved {
+pub(super) fn pre_remove(doc: &Doc, at: Attempt, title: &str, raw_text: &[u32], drop: &mut Drops, removed: &mut [bool]) -> PreRemoved {
     let els = &doc.els;
     let mut out = PreRemoved::default();
     let mut title_removed = false;
@@ -167,7 +167,7 @@ fn init_score(e: &El, at: Attempt, score: &mut f32) {
 
 /// Each paragraph's content score goes to its ancestors, divided by
 /// their distance (Readability's main loop).
-fn score_paragraphs(els: &[El], at: Attempt, agg: &[Agg], removed: &[bool], transparent: &[bool]) -> Vec<f32> {
+pub(super) fn score_paragraphs(els: &[El], at: Attempt, agg: &[Agg], removed: &[bool], transparent: &[bool]) -> Vec<f32> {
     let n = els.len();
     let mut score = vec![f32::NAN; n];
     for i in 0..n {
@@ -215,7 +215,7 @@ fn score_paragraphs(els: &[El], at: Attempt, agg: &[Agg], removed: &[bool], tran
 
 /// Scales every score by (1 − link density) and returns the best
 /// [`R::TOP_CANDIDATES`], best first.
-fn rank_candidates(score: &mut [f32], agg: &[Agg], removed: &[bool]) -> Vec<(f32, u32)> {
+pub(super) fn rank_candidates(score: &mut [f32], agg: &[Agg], removed: &[bool]) -> Vec<(f32, u32)> {
     let mut top: Vec<(f32, u32)> = Vec::new();
     for i in 0..score.len() {
         if score[i].is_nan() || removed[i] {
@@ -234,7 +234,7 @@ fn rank_candidates(score: &mut [f32], agg: &[Agg], removed: &[bool]) -> Vec<(f32
 
 /// The article container: the top candidate, moved up where Readability
 /// moves it (NONE: no element qualified, the body is used).
-fn pick_root(els: &[El], at: Attempt, agg: &[Agg], removed: &[bool], score: &mut [f32], top: &[(f32, u32)]) -> u32 {
+pub(super) fn pick_root(els: &[El], at: Attempt, agg: &[Agg], removed: &[bool], score: &mut [f32], top: &[(f32, u32)]) -> u32 {
     let mut root = top.first().map_or(NONE, |t| t.1);
     if root == NONE || matches!(els[root as usize].tag, Tag::BODY | Tag::HTML) {
         return NONE;
@@ -315,7 +315,7 @@ fn widen_to_single_article(els: &[El], agg: &[Agg], removed: &[bool], root: u32)
 
 /// The kept top-level blocks: the container and its siblings that score
 /// well or read as prose (or, with no container, the body).
-fn keep_blocks(els: &[El], agg: &[Agg], removed: &[bool], score: &[f32], root: u32) -> Vec<bool> {
+pub(super) fn keep_blocks(els: &[El], agg: &[Agg], removed: &[bool], score: &[f32], root: u32) -> Vec<bool> {
     let n = els.len();
     let mut keep_top = vec![false; n];
     if root == NONE {
@@ -366,7 +366,7 @@ fn keep_blocks(els: &[El], agg: &[Agg], removed: &[bool], score: &[f32], root: u
 /// Tags Readability always cleans out of the article (`prepArticle`).
 /// Returns the article region (kept blocks and their descendants); marks
 /// every descendant of a removed element as removed.
-fn prep_article(els: &[El], at: Attempt, agg: &[Agg], keep_top: &[bool], removed: &mut [bool], drop: &mut Drops) -> Vec<bool> {
+pub(super) fn prep_article(els: &[El], at: Attempt, agg: &[Agg], keep_top: &[bool], removed: &mut [bool], drop: &mut Drops) -> Vec<bool> {
     let n = els.len();
     let mut region = vec![false; n];
     for i in 0..n {
@@ -403,7 +403,7 @@ fn prep_article(els: &[El], at: Attempt, agg: &[Agg], keep_top: &[bool], removed
 
 /// Readability's `_cleanConditionally` sweeps over tables, lists, then
 /// divs inside the article.
-fn conditional_sweeps(els: &[El], at: Attempt, agg: &mut [Agg], keep_top: &[bool], region: &[bool], removed: &mut [bool], drop: &mut Drops) {
+pub(super) fn conditional_sweeps(els: &[El], at: Attempt, agg: &mut [Agg], keep_top: &[bool], region: &[bool], removed: &mut [bool], drop: &mut Drops) {
     let n = els.len();
     // Inside a data table: Readability leaves those alone.
     let mut in_data_table = vec![false; n];

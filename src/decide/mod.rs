@@ -12,6 +12,8 @@ mod attempt;
 mod conditional;
 mod junk;
 mod plan;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use plan::{Drop, Drops, Plan};
 

@@ -80,7 +80,7 @@ pub(super) fn is_ad_label(t: &str) -> bool {
 ///
 /// Three counting passes the compiler turns into SIMD loops, instead of
 /// one byte-by-byte state machine: this runs over all visible text of
-/// the page. [`count_text_naive`] is the reference it is tested against.
+/// the page. `count_text_naive` (in the tests) is the reference it is tested against.
 pub(super) fn count_text(s: &str, last_ws: bool) -> (u32, u32, bool) {
     let b = s.as_bytes();
     let Some(&last) = b.last() else { return (0, 0, last_ws) };

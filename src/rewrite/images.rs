@@ -21,12 +21,12 @@ pub(super) fn is_placeholder(src: &str) -> bool {
 pub(super) fn looks_like_image_url(v: &str) -> bool {
     let l = v.trim().to_ascii_lowercase();
     let path = l.split(['?', '#']).next().unwrap_or("");
-    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| path.ends_with(e)) && !l.contains(' ')
+    R::IMAGE_EXTENSIONS.iter().any(|e| path.ends_with(e)) && !l.contains(' ')
 }
 
 pub(super) fn looks_like_srcset(v: &str) -> bool {
     let l = v.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp", ".avif"].iter().any(|e| l.contains(e)) && l.split(',').any(|c| {
+    R::IMAGE_EXTENSIONS.iter().any(|e| l.contains(e)) && l.split(',').any(|c| {
         let mut parts = c.split_whitespace();
         parts.next().is_some() && parts.next().is_some_and(|d| d.ends_with('w') || d.ends_with('x'))
     })

@@ -13,7 +13,7 @@
 //! Replaying instead of running lol_html a second time: the second
 //! tokenization of the article's bytes cost about a fifth of `clean`
 //! (callgrind, readability pages), and it could only find what pass 1
-//! had already found. Closing order comes from [`El::end`](crate::measure::El):
+//! had already found. Closing order comes from [`El::end`](crate::doc::El::end):
 //! an element is open at input position `p` iff it started before `p`
 //! and its end is after `p`, which is exactly the walk's stack.
 
@@ -21,6 +21,8 @@ mod emit;
 mod images;
 mod replay;
 mod sanitize;
+#[cfg(test)]
+mod tests;
 
 use crate::article::Article;
 use crate::decide::Plan;

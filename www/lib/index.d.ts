@@ -18,8 +18,9 @@ export interface Options {
   /** Keep images (`<img>`, `<picture>`, figures) in `content`. @default true */
   keepImages?: boolean;
   /**
-   * Keep `class` attributes in `content` (otherwise only `id`, `href`,
-   * `src` and a few other harmless attributes survive). @default false
+   * Keep `class` attributes in `content` (otherwise only `lang`, `dir`,
+   * `title` and per-tag attributes such as `href`, `src`, `alt` survive;
+   * `id` never does). @default false
    */
   keepClasses?: boolean;
   /**
@@ -40,7 +41,8 @@ export interface Options {
   maxMemory?: number;
   /**
    * Largest input in bytes accepted; more fails with code
-   * `INPUT_TOO_LARGE`. Must be positive. @default 536870912 (512 MiB)
+   * `INPUT_TOO_LARGE`. Must be positive and at most 4294967295 (input
+   * positions are 32-bit). @default 536870912 (512 MiB)
    */
   maxInputBytes?: number;
   /**
