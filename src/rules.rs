@@ -483,6 +483,10 @@ pub const SHORT_CHUNK_MAX_BYTES: usize = 200;
 /// byline comparisons: a real title or author line is far shorter, and a
 /// huge `<h1>` must not grow memory.
 pub const HEADING_CAPTURE_MAX_BYTES: usize = 400;
+/// A text node lol_html hands over in pieces is joined up to this many
+/// bytes for the wording checks (labels need the whole short text; past
+/// this it is long prose, checked for consent wording piece by piece).
+pub const TEXT_NODE_CHECK_MAX_BYTES: usize = 64 << 10;
 /// Captured `<title>` text (bytes): a title is a line, a page that puts
 /// its whole body in `<title>` must not double its memory.
 pub const TITLE_CAPTURE_MAX_BYTES: usize = 2000;

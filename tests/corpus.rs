@@ -96,6 +96,28 @@ fn readability_pages_chunked_equals_whole() {
     }
 }
 
+/// Every `WCXB_SAMPLE_STEP`-th page of the WCXB dev set (real pages of
+/// seven types, gzipped): the whole Article, cleaned whole and in random
+/// chunks, must be the same (the walk, pass 1's text statistics and pass
+/// 2's replay must not depend on how the input was fed).
+#[test]
+fn wcxb_pages_chunked_equals_whole() {
+    const WCXB_SAMPLE_STEP: usize = 7;
+    let dir = shared().join("corpus/wcxb/dev/html");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() > 1000, "WCXB dev pages missing in {}", dir.display());
+    let o = Options::default();
+    for (i, p) in files.iter().enumerate().step_by(WCXB_SAMPLE_STEP) {
+        let mut gz = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(std::fs::File::open(p).unwrap()), &mut gz).unwrap();
+        let Ok(s) = declutter::encoding::decode_html(&gz, None) else { continue };
+        let whole = clean(&s, &o).unwrap();
+        let chunked = clean_chunked(s.as_bytes(), &o, 0xC0FF_EE00 + i as u64);
+        assert!(whole == chunked, "{}: Article differs when chunked", p.display());
+    }
+}
+
 #[test]
 fn readability_pages_f1_at_least_0_95() {
     let sh = shared();

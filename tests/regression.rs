@@ -66,3 +66,27 @@ fn issue_2_deep_nesting_is_fine() {
     let a = clean(&html, &Options::default()).unwrap();
     assert!(a.text_content.contains("Deep text"));
 }
+
+/// Issue 10 (found checking chunked against whole output on the WCXB
+/// pages): lol_html splits a text node wherever a write ended, and the
+/// wording checks ran per piece — the short tail of a long text ("Was this
+/// helpful?") passed for a rating widget, so the block went only when the
+/// input happened to be split there. The checks now read the whole node.
+#[test]
+fn issue_10_wording_checks_read_the_whole_text_node() {
+    let para = "<p>The committee met on Tuesday to discuss the budget, the schedule, and the long list of \
+                open questions that had piled up since the spring, and it agreed on most of them.</p>";
+    let long = "Our reporters spent months on this story, speaking with dozens of residents, officials \
+                and experts about what the new rules will mean for the town, its schools, its roads and its budget next year. \
+                Was this helpful?";
+    let html = format!("<html><body><article>{para}{para}<div>{long}<button>Yes</button></div>{para}</article></body></html>");
+    let whole = clean(&html, &Options::default()).unwrap();
+    assert!(whole.text_content.contains("Our reporters spent months"), "{}", whole.text_content);
+    let cut = html.find("Was this helpful").unwrap();
+    for at in [cut, cut - 1, cut + 4] {
+        let mut c = Cleaner::new(Options::default()).unwrap();
+        c.write(&html.as_bytes()[..at]).unwrap();
+        c.write(&html.as_bytes()[at..]).unwrap();
+        assert_eq!(c.finish().unwrap(), whole, "split at {at}");
+    }
+}

@@ -48,6 +48,12 @@ pub(crate) struct MeasureVisitor {
     joined: String,
     /// The input is a `str` (valid UTF-8).
     src_is_utf8: bool,
+    /// The pieces so far of a text node lol_html split (see `text`) ...
+    node_text: String,
+    /// ... whose element is this ...
+    node_owner: u32,
+    /// ... and which outgrew [`rules::TEXT_NODE_CHECK_MAX_BYTES`].
+    node_text_long: bool,
 }
 
 /// Pass 1, fed piece by piece.
@@ -103,6 +109,9 @@ impl MeasureVisitor {
             arena_spans: Vec::new(),
             joined: String::new(),
             src_is_utf8: false,
+            node_text: String::new(),
+            node_owner: 0,
+            node_text_long: false,
         }
     }
 }
@@ -374,6 +383,66 @@ impl MeasureVisitor {
     }
 }
 
+impl MeasureVisitor {
+    /// The wording checks of a text node that came in pieces, on the
+    /// pieces joined.
+    fn flush_node_text(&mut self) {
+        if self.node_text.is_empty() {
+            self.node_text_long = false;
+            return;
+        }
+        let owner = self.node_owner as usize;
+        let text = std::mem::take(&mut self.node_text);
+        let mut add = wording_flags(&text, self.els[owner].flags);
+        if std::mem::take(&mut self.node_text_long) {
+            add &= flag::CONSENT_WORD | flag::SENTENCE;
+        }
+        self.els[owner].flags |= add;
+        self.node_text = text;
+        self.node_text.clear();
+    }
+}
+
+/// Flags a text node's wording sets on its element (`el_flags`: the
+/// element's, for the button-label check): sentence end, consent wording,
+/// and for short texts the ad-label, rating, newsletter and consent-button
+/// words.
+fn wording_flags(s: &str, el_flags: u32) -> u32 {
+    let mut add = 0;
+    if s.trim().is_empty() {
+        return 0;
+    }
+    if has_sentence_end(s) {
+        add |= flag::SENTENCE;
+    }
+    // Consent wording anywhere (long texts: SIMD finders; short ones go
+    // through the one-pass matcher below); short texts also get the label
+    // checks.
+    if s.len() > rules::SHORT_CHUNK_MAX_BYTES {
+        if consent_finders().iter().any(|f| f.find(s.as_bytes()).is_some()) {
+            add |= flag::CONSENT_WORD;
+        }
+        return add;
+    }
+    let t = s.trim();
+    if is_ad_label(t) {
+        add |= flag::AD_LABEL;
+    }
+    let buttonish = el_flags & (flag::BUTTON | flag::IN_LINK) != 0 && t.len() <= rules::BUTTON_LABEL_MAX_BYTES;
+    let tb = t.as_bytes();
+    short_text_matcher().find(tb, |id, _, pos| {
+        match id {
+            words::CONSENT => add |= flag::CONSENT_WORD,
+            words::RATING => add |= flag::RATING_WORD,
+            words::NEWSLETTER => add |= flag::NEWSLETTER_WORD,
+            words::BUTTON if buttonish && (pos == 0 || !tb[pos - 1].is_ascii_alphanumeric()) => add |= flag::CONSENT_BUTTON,
+            _ => {}
+        }
+        true
+    });
+    add
+}
+
 /// Class weights are stored as `i8`; real ones are at most ±50 (class and
 /// id, positive and negative lists, 25 each), so the clamp only guards the
 /// storage.
@@ -480,6 +549,9 @@ impl Visitor for MeasureVisitor {
             self.text_recs.push(TextRec::new(c(loc.start), c(loc.len()), kind, at));
         }
         if s.is_empty() {
+            if chunk.last_in_text_node() {
+                self.flush_node_text();
+            }
             return;
         }
         let Some(top) = top else { return };
@@ -513,47 +585,37 @@ impl Visitor for MeasureVisitor {
                 self.els[top as usize].own_text += 1;
                 self.last_ws = true;
             }
-            return;
-        }
-        let (n, commas, last_ws) = count_text(s, self.last_ws);
-        self.last_ws = last_ws;
-        if n == 0 {
-            return;
-        }
-        let mut add = flag::LOOSE_TEXT;
-        if has_sentence_end(s) {
-            add |= flag::SENTENCE;
-        }
-        // Consent wording anywhere (long chunks: SIMD finders; short ones
-        // go through the one-pass matcher below); short chunks also get
-        // the label checks.
-        if s.len() > rules::SHORT_CHUNK_MAX_BYTES && consent_finders().iter().any(|f| f.find(s.as_bytes()).is_some()) {
-            add |= flag::CONSENT_WORD;
-        }
-        if s.len() <= rules::SHORT_CHUNK_MAX_BYTES {
-            let t = s.trim();
-            if !t.is_empty() {
-                if is_ad_label(t) {
-                    add |= flag::AD_LABEL;
-                }
-                let buttonish = e.flags & (flag::BUTTON | flag::IN_LINK) != 0 && t.len() <= rules::BUTTON_LABEL_MAX_BYTES;
-                let tb = t.as_bytes();
-                short_text_matcher().find(tb, |id, _, pos| {
-                    match id {
-                        words::CONSENT => add |= flag::CONSENT_WORD,
-                        words::RATING => add |= flag::RATING_WORD,
-                        words::NEWSLETTER => add |= flag::NEWSLETTER_WORD,
-                        words::BUTTON if buttonish && (pos == 0 || !tb[pos - 1].is_ascii_alphanumeric()) => add |= flag::CONSENT_BUTTON,
-                        _ => {}
-                    }
-                    true
-                });
+        } else {
+            let (n, commas, last_ws) = count_text(s, self.last_ws);
+            self.last_ws = last_ws;
+            let e = &mut self.els[top as usize];
+            e.own_text += n;
+            e.own_commas += commas;
+            if n > 0 {
+                e.flags |= flag::LOOSE_TEXT;
             }
         }
-        let e = &mut self.els[top as usize];
-        e.own_text += n;
-        e.own_commas += commas;
-        e.flags |= add;
+        // The wording checks read the whole text node: lol_html splits a
+        // node wherever a write ended, and the short tail of a long
+        // paragraph ("... rate") must not pass for a rating label — nor may
+        // the result depend on how the input was fed.
+        let last = chunk.last_in_text_node();
+        if last && self.node_text.is_empty() {
+            let add = wording_flags(s, self.els[top as usize].flags);
+            self.els[top as usize].flags |= add;
+            return;
+        }
+        if self.node_text.len() + s.len() <= rules::TEXT_NODE_CHECK_MAX_BYTES {
+            self.node_text.push_str(s);
+        } else {
+            // A huge node: long anyway (no label), consent wording per piece.
+            self.node_text_long = true;
+            self.els[top as usize].flags |= wording_flags(s, 0) & flag::CONSENT_WORD;
+        }
+        self.node_owner = top;
+        if last {
+            self.flush_node_text();
+        }
     }
 
     fn end(&mut self, ord: u32, at: Option<usize>) {
