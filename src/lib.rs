@@ -45,6 +45,9 @@ pub mod rules;
 mod tags;
 mod text;
 mod url;
+mod treebuilder;
+#[doc(hidden)]
+pub use treebuilder::debug_tree;
 mod walk;
 
 #[cfg(target_arch = "wasm32")]
