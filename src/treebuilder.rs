@@ -78,12 +78,6 @@ pub(crate) enum Ns {
 /// get 128.., any other name 0.
 type K = u8;
 
-const EXTRA: &[&str] = &[
-    "applet", "area", "basefont", "bgsound", "big", "col", "colgroup", "dialog", "dir", "frame", "frameset",
-    "keygen", "listing", "marquee", "nobr", "noembed", "noframes", "optgroup", "param", "plaintext", "rb",
-    "rp", "rt", "rtc", "ruby", "search", "track", "xmp", "image", "annotation-xml", "foreignobject", "desc",
-    "mi", "mo", "mn", "ms", "mtext", "mglyph", "malignmark",
-];
 
 const fn x(i: usize) -> K {
     128 + i as u8
@@ -146,7 +140,50 @@ pub(crate) fn classify(tag: Tag, raw: &[u8]) -> K {
     let b = &mut buf[..raw.len()];
     b.copy_from_slice(raw);
     b.make_ascii_lowercase();
-    EXTRA.iter().position(|n| n.as_bytes() == &b[..]).map_or(0, x)
+    // A `match` compiles to a switch on the length and a few compares
+    // (SVG's `path`, `g`, `rect`... are looked up on every start tag).
+    match &b[..] {
+        b"applet" => APPLET,
+        b"area" => AREA,
+        b"basefont" => BASEFONT,
+        b"bgsound" => BGSOUND,
+        b"big" => BIG,
+        b"col" => COL,
+        b"colgroup" => COLGROUP,
+        b"dialog" => DIALOG,
+        b"dir" => DIR,
+        b"frame" => FRAME,
+        b"frameset" => FRAMESET,
+        b"keygen" => KEYGEN,
+        b"listing" => LISTING,
+        b"marquee" => MARQUEE,
+        b"nobr" => NOBR,
+        b"noembed" => NOEMBED,
+        b"noframes" => NOFRAMES,
+        b"optgroup" => OPTGROUP,
+        b"param" => PARAM,
+        b"plaintext" => PLAINTEXT,
+        b"rb" => RB,
+        b"rp" => RP,
+        b"rt" => RT,
+        b"rtc" => RTC,
+        b"ruby" => RUBY,
+        b"search" => SEARCH,
+        b"track" => TRACK,
+        b"xmp" => XMP,
+        b"image" => IMAGE,
+        b"annotation-xml" => ANNOTATION_XML,
+        b"foreignobject" => FOREIGNOBJECT,
+        b"desc" => DESC,
+        b"mi" => MI,
+        b"mo" => MO,
+        b"mn" => MN,
+        b"ms" => MS,
+        b"mtext" => MTEXT,
+        b"mglyph" => MGLYPH,
+        b"malignmark" => MALIGNMARK,
+        _ => 0,
+    }
 }
 
 // Category bits of an open element.
@@ -169,7 +206,24 @@ const CLOSES_P: u16 = 1 << 9;
 /// Goes into `<head>` when met before the body.
 const HEAD_CONTENT: u16 = 1 << 10;
 
+/// [`html_bits_of`] for every id, built at compile time (it is asked
+/// several times per start tag).
+static HTML_BITS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = html_bits_of(i as K);
+        i += 1;
+    }
+    t
+};
+
+#[inline]
 fn html_bits(k: K) -> u16 {
+    HTML_BITS[k as usize]
+}
+
+const fn html_bits_of(k: K) -> u16 {
     let mut b = 0;
     let special = matches!(
         k,
@@ -1014,6 +1068,14 @@ impl TreeBuilder {
     /// Text at `at`: the element it lands in. `ws` says whether it is all
     /// whitespace (asked only before the body).
     pub fn text(&mut self, at: usize, ws: impl Fn() -> bool, c: &mut impl Closer) -> Option<u32> {
+        // The common case: in the body, not right inside a table part.
+        if self.phase == Phase::InBody {
+            match self.items.last() {
+                Some(o) if o.bits & MODE == 0 || o.ns != Ns::Html => return Some(o.ord),
+                None => return None,
+                _ => {}
+            }
+        }
         // Before the body, text directly in `<html>`/`<head>` (not the text
         // of a `<title>`, `<script>`, ... in head).
         let bare = self.cur().is_none_or(|o| o.ns == Ns::Html && (o.k == t(Tag::HTML) || o.k == t(Tag::HEAD)));
