@@ -65,6 +65,12 @@ use crate::tags::Tag;
 /// taken as not found (the end tag is ignored, the `<li>` stays open).
 pub(crate) const SCAN_LIMIT: usize = 512;
 
+/// The same for the scans that compare names read back from the input
+/// (end tags of uninterned names, in SVG/MathML or custom elements), which
+/// cost more per step: `<svg>` + 50,000 `<g>` + 50,000 `</x>` took a
+/// second at 512.
+pub(crate) const NAME_SCAN_LIMIT: usize = 128;
+
 /// Namespace of an open element.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Ns {
@@ -1035,7 +1041,8 @@ impl TreeBuilder {
             Some(self.items[pos as usize - 2].ord)
         };
         c.reparent(self.items[fb as usize - 1].ord, ca);
-        for q in pos..fb {
+        // Innermost first: each is then usually the innermost of its name.
+        for q in (pos..fb).rev() {
             self.zombify(q);
         }
     }
@@ -1048,18 +1055,26 @@ impl TreeBuilder {
             return;
         }
         // Unlink from the chain of its name: it is the innermost one for
-        // the callers (found through `last`), or we walk the chain.
+        // the callers (found through `last`), or we walk the chain (at most
+        // SCAN_LIMIT steps; past that it stays an ordinary open element:
+        // `<b>` + 10,000 `<span>`s + `<div>` + 10,000 `<span>`s + `</b>`,
+        // repeated, must not be quadratic).
         if self.last[o.k as usize] == pos {
             self.last[o.k as usize] = o.prev_same;
         } else {
             let mut q = self.last[o.k as usize];
-            while q != 0 {
+            let mut n = 0;
+            loop {
+                if q == 0 || n > SCAN_LIMIT {
+                    return;
+                }
                 let above = q as usize - 1;
                 if self.items[above].prev_same == pos {
                     self.items[above].prev_same = o.prev_same;
                     break;
                 }
                 q = self.items[above].prev_same;
+                n += 1;
             }
         }
         self.items[i].zombie = true;
@@ -1136,7 +1151,7 @@ impl TreeBuilder {
             } else {
                 let mut found = None;
                 for (n, (i, o)) in self.items.iter().enumerate().rev().enumerate() {
-                    if o.ns == Ns::Html || n > SCAN_LIMIT {
+                    if o.ns == Ns::Html || n > NAME_SCAN_LIMIT {
                         break;
                     }
                     if !o.zombie && crate::tags::raw_name_at(src, o.start as usize).eq_ignore_ascii_case(name) {
@@ -1364,7 +1379,7 @@ impl TreeBuilder {
         } else {
             let mut found = 0;
             for (n, (i, o)) in self.items.iter().enumerate().rev().enumerate() {
-                if n > SCAN_LIMIT || (i as u32 + 1) < special_at {
+                if n > NAME_SCAN_LIMIT || (i as u32 + 1) < special_at {
                     break;
                 }
                 if !o.zombie && o.ns == Ns::Html && o.k == 0 && crate::tags::raw_name_at(src, o.start as usize).eq_ignore_ascii_case(name) {
