@@ -1045,6 +1045,15 @@ impl TreeBuilder {
         for q in (pos..fb).rev() {
             self.zombify(q);
         }
+        // A browser's next round of the algorithm, with the clone of the
+        // formatting element it put under the block, closes what is above
+        // the block when nothing special is (`<font><p>a<b>b</font>c`: the
+        // `c` goes into the block, in a clone of `<b>`).
+        if self.base(|o| o.special_at) == fb {
+            while self.items.len() as u32 > fb {
+                self.pop(c, Some(at));
+            }
+        }
     }
 
     fn zombify(&mut self, pos: u32) {
