@@ -48,6 +48,8 @@ mod options;
 mod report;
 pub mod rules;
 mod text;
+#[doc(hidden)]
+pub use html::treebuilder::debug_tree;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -90,3 +90,156 @@ fn issue_10_wording_checks_read_the_whole_text_node() {
         assert_eq!(c.finish().unwrap(), whole, "split at {at}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Issue 11: pass 1 closes elements by the HTML tree-construction rules.
+// Each page is cleaned whole and in random chunk sizes (all must agree);
+// `declutter::debug_tree` shows pass 1's tree itself.
+// ---------------------------------------------------------------------------
+
+/// A paragraph long enough to be scored as content.
+const ISSUE_11_PROSE: &str = "This paragraph carries the story, with commas, clauses and enough words to be scored as article text by any reader mode.";
+
+/// Cleans `html` whole and in random chunk sizes (seeded); all must agree.
+fn issue_11_clean(html: &str) -> declutter::Article {
+    let o = Options::default();
+    let whole = clean(html, &o).unwrap();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64 ^ html.len() as u64;
+    for round in 0..6 {
+        let mut c = Cleaner::new(o.clone()).unwrap();
+        let bytes = html.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Mostly tiny chunks (splitting tags and words), some large.
+            let n = if round == 0 { 1 } else if seed % 5 == 0 { 1 + (seed >> 8) as usize % 200 } else { 1 + (seed >> 8) as usize % 7 };
+            let j = (i + n).min(bytes.len());
+            c.write(&bytes[i..j]).unwrap();
+            i = j;
+        }
+        let chunked = c.finish().unwrap();
+        assert_eq!(whole, chunked, "round {round}: chunked output differs from whole for {html:?}");
+    }
+    whole
+}
+
+/// Pass 1's parent of the `n`-th element named `name`, as a name.
+fn issue_11_parent(html: &str, name: &str, n: usize) -> Option<String> {
+    let (els, _) = declutter::debug_tree(html);
+    let e = els.iter().filter(|e| e.0 == name).nth(n).unwrap_or_else(|| panic!("no {name} #{n}"));
+    e.1.map(|p| els[p as usize].0.clone())
+}
+
+/// The element pass 1 puts the text containing `needle` in.
+fn issue_11_owner(html: &str, needle: &str) -> Option<String> {
+    let (els, texts) = declutter::debug_tree(html);
+    let t = texts.iter().find(|t| t.1.contains(needle)).unwrap_or_else(|| panic!("no text {needle:?}"));
+    t.0.map(|o| els[o as usize].0.clone())
+}
+
+#[test]
+fn issue_11_no_end_head_tag_keeps_the_body_visible() {
+    let html = format!("<html><head><title>News</title><meta charset=utf-8><body><article><h1>Headline</h1><p>{ISSUE_11_PROSE}</p><p>{ISSUE_11_PROSE}</p></article></body></html>");
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("This paragraph carries the story"), "empty article: {:?}", a.content);
+    assert_eq!(issue_11_parent(&html, "article", 0).as_deref(), Some("body"));
+    assert_eq!(a.title, "News");
+}
+
+#[test]
+fn issue_11_no_body_tag_keeps_the_body_visible() {
+    let html = format!("<html><head><title>News</title>\n<div id=main><p>{ISSUE_11_PROSE}</p><p>{ISSUE_11_PROSE}</p></div></html>");
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("This paragraph carries the story"), "empty article: {:?}", a.content);
+    assert_eq!(issue_11_parent(&html, "div", 0).as_deref(), Some("html"));
+    // Text right after the head's content also ends the head.
+    let html = format!("<head><title>T</title>Loose {ISSUE_11_PROSE}");
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("Loose This paragraph"), "{:?}", a.text_content);
+    assert_eq!(issue_11_owner(&html, "Loose"), None);
+}
+
+#[test]
+fn issue_11_end_head_tag_in_a_comment_does_not_matter() {
+    let html = format!("<html><head><title>T</title><!-- </head> --><link rel=stylesheet href=a.css><body><main><p>{ISSUE_11_PROSE}</p><p>{ISSUE_11_PROSE}</p></main>");
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("This paragraph carries the story"), "empty article: {:?}", a.content);
+    assert_eq!(issue_11_parent(&html, "link", 0).as_deref(), Some("head"));
+    assert_eq!(issue_11_parent(&html, "main", 0).as_deref(), Some("body"));
+}
+
+#[test]
+fn issue_11_content_after_end_body_still_lands_in_body() {
+    let html = format!("<html><head><title>T</title></head><body><article><p>{ISSUE_11_PROSE}</p></body></html><p>After the end: {ISSUE_11_PROSE}</p>");
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("This paragraph carries the story"));
+    assert_eq!(issue_11_parent(&html, "p", 1).as_deref(), Some("article"));
+}
+
+#[test]
+fn issue_11_paragraphs_without_end_tags_are_siblings() {
+    let html = format!("<html><body><article><p>one {ISSUE_11_PROSE}<p>two {ISSUE_11_PROSE}<p>three {ISSUE_11_PROSE}</article>");
+    for n in 0..3 {
+        assert_eq!(issue_11_parent(&html, "p", n).as_deref(), Some("article"), "p #{n}");
+    }
+    let a = issue_11_clean(&html);
+    assert_eq!(a.content.matches("<p>").count(), 3, "{}", a.content);
+    // Siblings in the output too: each paragraph closes before the next.
+    let between = &a.content[a.content.find("one").unwrap()..a.content.find("two").unwrap()];
+    assert!(between.contains("</p>"), "{}", a.content);
+}
+
+#[test]
+fn issue_11_list_items_terms_options_rows_cells_without_end_tags() {
+    let html = format!(
+        "<!DOCTYPE html><html><body><article><p>{ISSUE_11_PROSE}</p><ul><li>first item<li>second item<li>third item</ul>\
+         <dl><dt>term<dd>definition<dt>term two<dd>definition two</dl>\
+         <select><option>red<option>green<optgroup label=g><option>blue</select>\
+         <table><tr><td>cell a<td>cell b<tr><td>cell c<th>head d</table><p>{ISSUE_11_PROSE}</p></article>"
+    );
+    for n in 0..3 {
+        assert_eq!(issue_11_parent(&html, "li", n).as_deref(), Some("ul"), "li #{n}");
+    }
+    for n in 0..2 {
+        assert_eq!(issue_11_parent(&html, "dt", n).as_deref(), Some("dl"), "dt #{n}");
+        assert_eq!(issue_11_parent(&html, "dd", n).as_deref(), Some("dl"), "dd #{n}");
+    }
+    assert_eq!(issue_11_parent(&html, "option", 1).as_deref(), Some("select"));
+    assert_eq!(issue_11_parent(&html, "option", 2).as_deref(), Some("optgroup"));
+    assert_eq!(issue_11_parent(&html, "tr", 1).as_deref(), Some("table"));
+    for n in 0..3 {
+        assert_eq!(issue_11_parent(&html, "td", n).as_deref(), Some("tr"), "td #{n}");
+    }
+    assert_eq!(issue_11_parent(&html, "th", 0).as_deref(), Some("tr"));
+    assert_eq!(issue_11_owner(&html, "cell b"), Some("td".into()));
+    // The paragraph after the table is the article's, not the last cell's.
+    assert_eq!(issue_11_parent(&html, "p", 1).as_deref(), Some("article"));
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("second item"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("definition two"), "{:?}", a.text_content);
+    assert_eq!(a.content.matches("<li>").count(), 3, "{}", a.content);
+    assert!(!a.content.contains("<li><li>"), "{}", a.content);
+}
+
+#[test]
+fn issue_11_block_start_tag_closes_the_paragraph() {
+    let html = format!("<!DOCTYPE html><html><body><article><p>text {ISSUE_11_PROSE}<div>block {ISSUE_11_PROSE}</div></p><p>{ISSUE_11_PROSE}</p></article>");
+    assert_eq!(issue_11_parent(&html, "div", 0).as_deref(), Some("article"));
+    assert_eq!(issue_11_owner(&html, "block"), Some("div".into()));
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("block This paragraph"), "{:?}", a.text_content);
+    let p_end = a.content.find("</p>").unwrap();
+    assert!(p_end < a.content.find("block").unwrap(), "the div is still inside the first paragraph: {}", a.content);
+}
+
+#[test]
+fn issue_11_ignored_end_tags_close_nothing() {
+    // `</span>` with a `<div>` in between, and a stray `</div>` inside a cell.
+    let html = format!("<!DOCTYPE html><body><article><div><span>a</div>b</span><p>{ISSUE_11_PROSE}</p><table><tr><td>x</div>cell</table></article>");
+    assert_eq!(issue_11_owner(&html, "b"), Some("article".into()));
+    assert_eq!(issue_11_owner(&html, "cell"), Some("td".into()));
+    let a = issue_11_clean(&html);
+    assert!(a.text_content.contains("This paragraph carries"));
+}

@@ -6,5 +6,6 @@ pub mod encoding;
 pub(crate) mod entities;
 pub(crate) mod matcher;
 pub(crate) mod tags;
+pub(crate) mod treebuilder;
 pub(crate) mod url;
 pub(crate) mod walk;

@@ -11,14 +11,14 @@
 //! the events above cover the input without gaps except for end tags
 //! (and a doctype, reported too): whatever lies between the end of one
 //! reported token and the start of the next is a run of end tags. The walk
-//! reads their names there and closes as lol_html's own stack does: an
-//! end tag pops the innermost open element of that name and everything
-//! above it (`<div><p>a</div>` closes the `<p>` too); an end tag with no
-//! open element of its name does nothing; void elements are never open.
-//! Elements never closed (a missing `</body>`) close at the end of input.
-//! Debug builds also register lol_html's end-tag handlers and check, at
-//! every event, that both ways closed the same elements at the same
-//! positions (the html5lib and corpus tests run that check).
+//! reads their names there and hands them, like the start tags and text,
+//! to the tree builder (src/treebuilder.rs), which closes elements as a
+//! browser's tree construction does: `<p>` after `<p>`, the head before
+//! the first body content, table rows and cells, end tags with nothing
+//! open in scope ignored. Void elements are never open. Elements never
+//! closed (a missing `</body>`) close at the end of input. Whether that
+//! tree is a browser's is tested against html5lib's expected trees
+//! (tests/tree_construction.rs).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,6 +31,7 @@ use lol_html::{
 
 use crate::error::{Error, Result};
 use crate::html::tags::{self, Tag};
+use crate::html::treebuilder::{Closer, Insert, StartInfo, TreeBuilder};
 
 /// Receives the events of one walk.
 ///
@@ -48,6 +49,13 @@ pub(crate) trait Visitor {
     /// Element `ord` closes (called innermost first). `at` is the byte
     /// offset just past the end tag that closed it (`None` at end of input).
     fn end(&mut self, ord: u32, at: Option<usize>);
+    /// A browser moves element `ord` (still open) to `parent`: the
+    /// adoption agency's furthest block (`<b><p></b>`: the `<p>` leaves
+    /// the `<b>`). Pass 2 still nests it by source position.
+    fn reparent(&mut self, _ord: u32, _parent: Option<u32>) {}
+    /// Element `ord` (just reported as void) is a start tag a browser
+    /// ignores (`<td>` outside a table); for the test hook.
+    fn ignored(&mut self, _ord: u32) {}
 }
 
 /// The input a walk reads: the caller's whole buffer (`clean`), or the
@@ -67,84 +75,26 @@ impl Src<'_> {
     }
 }
 
-/// One open element.
-struct Open {
-    ord: u32,
-    tag: Tag,
-    /// Where its start tag is (to read an uninterned name back).
-    start: u32,
-}
+/// Hands the tree builder's closes to the visitor.
+struct Closes<'a, V>(&'a mut V);
 
-/// The stack of open elements.
-#[derive(Default)]
-struct OpenStack {
-    items: Vec<Open>,
-    /// Open elements per interned tag, so that a stray end tag is rejected
-    /// without a stack scan (100,000 open `<div>`s and as many stray
-    /// `</span>`s would make the scans quadratic).
-    counts: Vec<u32>,
-    /// Debug builds: the closes made since the last event (checked against
-    /// lol_html's end-tag handlers).
-    #[cfg(debug_assertions)]
-    closed: Vec<(u32, usize)>,
-}
-
-impl OpenStack {
-    fn new() -> Self {
-        OpenStack { items: Vec::with_capacity(64), counts: vec![0; 256], ..Default::default() }
+impl<V: Visitor> Closer for Closes<'_, V> {
+    fn close(&mut self, ord: u32, at: Option<usize>) {
+        self.0.end(ord, at);
     }
-
-    fn top(&self) -> Option<u32> {
-        self.items.last().map(|o| o.ord)
-    }
-
-    fn push(&mut self, o: Open) {
-        self.counts[o.tag.0 as usize] += 1;
-        self.items.push(o);
-    }
-
-    /// `</name>` ending at `at`: pops the innermost open element of that
-    /// name and everything above it, if there is one.
-    fn close_named(&mut self, visitor: &mut impl Visitor, src: &[u8], name: &[u8], at: usize) {
-        let tag = tags::intern_bytes(name);
-        let found = if tag == Tag::OTHER {
-            self.items.iter().rposition(|o| o.tag == Tag::OTHER && tags::raw_name_at(src, o.start as usize).eq_ignore_ascii_case(name))
-        } else if self.counts[tag.0 as usize] == 0 {
-            None
-        } else {
-            self.items.iter().rposition(|o| o.tag == tag)
-        };
-        let Some(i) = found else { return };
-        while self.items.len() > i {
-            let Some(o) = self.items.pop() else { break };
-            self.counts[o.tag.0 as usize] -= 1;
-            #[cfg(debug_assertions)]
-            self.closed.push((o.ord, at));
-            visitor.end(o.ord, Some(at));
-        }
-    }
-
-    /// At the end of input: everything still open closes.
-    fn close_all(&mut self, visitor: &mut impl Visitor) {
-        while let Some(o) = self.items.pop() {
-            self.counts[o.tag.0 as usize] -= 1;
-            visitor.end(o.ord, None);
-        }
+    fn reparent(&mut self, ord: u32, parent: Option<u32>) {
+        self.0.reparent(ord, parent);
     }
 }
 
 pub(crate) struct State<'h, V> {
     src: Src<'h>,
     next: u32,
-    open: OpenStack,
+    open: TreeBuilder,
     /// End of the last token lol_html reported: end tags lie between it
     /// and the next one.
     last_end: usize,
     pub visitor: V,
-    /// Debug builds: the closes lol_html's end-tag handlers reported since
-    /// the last event.
-    #[cfg(debug_assertions)]
-    reference: Rc<RefCell<Vec<(u32, usize)>>>,
 }
 
 impl<V: Visitor> State<'_, V> {
@@ -157,11 +107,9 @@ impl<V: Visitor> State<'_, V> {
             let State { src, open, visitor, .. } = self;
             let src = src.bytes();
             if let Some(gap) = src.get(from..to) {
-                end_tags(gap, |name, at| open.close_named(visitor, src, name, from + at));
+                end_tags(gap, |name, at| open.end_tag(src, name, from + at, &mut Closes(visitor)));
             }
         }
-        #[cfg(debug_assertions)]
-        self.check_closes();
     }
 
     /// A reported token the visitor does not see (comment, doctype).
@@ -173,15 +121,6 @@ impl<V: Visitor> State<'_, V> {
     /// Marks input up to `end` as reported.
     fn reported(&mut self, end: usize) {
         self.last_end = self.last_end.max(end);
-    }
-
-    #[cfg(debug_assertions)]
-    fn check_closes(&mut self) {
-        let mut reference = std::mem::take(&mut *self.reference.borrow_mut());
-        let mut scanned = std::mem::take(&mut self.open.closed);
-        reference.sort_unstable();
-        scanned.sort_unstable();
-        debug_assert_eq!(scanned, reference, "end tags read from the gaps differ from lol_html's end-tag handlers");
     }
 }
 
@@ -281,14 +220,10 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
         let state = Rc::new(RefCell::new(State {
             src,
             next: 0,
-            open: OpenStack::new(),
+            open: TreeBuilder::new(),
             last_end: 0,
             visitor,
-            #[cfg(debug_assertions)]
-            reference: Rc::new(RefCell::new(Vec::new())),
         }));
-        #[cfg(debug_assertions)]
-        let reference = state.borrow().reference.clone();
         let st_el = state.clone();
         let st_text = state.clone();
         let st_comment = state.clone();
@@ -310,14 +245,29 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                 let State { src, next, open, visitor, .. } = &mut *s;
                 let ord = *next;
                 *next = next.saturating_add(1);
-                let parent = open.top();
                 // The name as written (no lowercase `String` from lol_html).
-                let tag = tags::intern_bytes(tags::raw_name_at(src.bytes(), loc.start));
+                let raw = tags::raw_name_at(src.bytes(), loc.start);
+                let tag = tags::intern_bytes(raw);
                 debug_assert_eq!(tag, tags::intern(&el.tag_name()), "tag name read from the source");
-                visitor.start(el, src.bytes(), tag, ord, parent, void);
-                if !void {
-                    open.push(Open { ord, tag, start: loc.start.min(u32::MAX as usize) as u32 });
+                // Closes what this start tag implies (`<p>` after `<p>`, the
+                // head before `<div>`, ...) and says how it is inserted.
+                let pending = {
+                    let el_ref: &Element<'_, '_> = el;
+                    let attr = |n: &str| el_ref.get_attribute(n);
+                    let info = StartInfo { tag, raw, void, attr: &attr };
+                    open.start(&info, loc.start, &mut Closes(visitor))
+                };
+                // Foster parenting reports the table's parent (see
+                // src/treebuilder.rs).
+                let parent = open.parent_for(&pending);
+                // An element a browser ignores (`<td>` outside a table, a
+                // second `<body>`) is reported as void: it takes no content.
+                let leaf = void || pending.ins != Insert::Push;
+                visitor.start(el, src.bytes(), tag, ord, parent, leaf);
+                if pending.ins == Insert::Ignore {
+                    visitor.ignored(ord);
                 }
+                open.commit(pending, ord, loc.start);
                 s.reported(loc.end);
                 if parent.is_none() {
                     // The walk's output is thrown away: with the content of
@@ -325,16 +275,6 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                     // serializing each token into it (2 % of `clean`).
                     // Handlers still see every token.
                     el.remove();
-                }
-                #[cfg(debug_assertions)]
-                if !void {
-                    if let Some(handlers) = el.end_tag_handlers() {
-                        let q = reference.clone();
-                        handlers.push(Box::new(move |end| {
-                            q.borrow_mut().push((ord, end.source_location().bytes().end));
-                            Ok(())
-                        }));
-                    }
                 }
                 Ok(())
             })))
@@ -345,7 +285,9 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                         let mut s = st_text.borrow_mut();
                         s.advance(loc.start);
                         let State { src, open, visitor, .. } = &mut *s;
-                        visitor.text(t, src.bytes(), open.top());
+                        // Where it lands (text before the body may end the head).
+                        let top = open.text(loc.start, || t.as_str().bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)), &mut Closes(visitor));
+                        visitor.text(t, src.bytes(), top);
                         s.reported(loc.end);
                         Ok(())
                     })
@@ -357,7 +299,10 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
                         Ok(())
                     })
                     .doctype(move |d: &mut Doctype<'_>| {
-                        st_doctype.borrow_mut().skip(d.source_location().bytes());
+                        let mut s = st_doctype.borrow_mut();
+                        // Quirks mode (`<p><table>` nests only there).
+                        s.open.doctype(d.name().as_deref(), d.public_id().as_deref(), d.system_id().as_deref());
+                        s.skip(d.source_location().bytes());
                         Ok(())
                     }),
             );
@@ -396,7 +341,7 @@ impl<'h, V: Visitor + 'h> Walk<'h, V> {
         // The end tags after the last reported token (`</body></html>`).
         let len = state.src.bytes().len();
         state.advance(len);
-        state.open.close_all(&mut state.visitor);
+        state.open.close_all(&mut Closes(&mut state.visitor));
         Ok((state.visitor, state.src))
     }
 

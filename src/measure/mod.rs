@@ -618,6 +618,11 @@ impl Visitor for MeasureVisitor {
         }
     }
 
+    fn reparent(&mut self, ord: u32, parent: Option<u32>) {
+        // The adoption agency's furthest block (src/html/treebuilder.rs).
+        self.els[ord as usize].parent = parent.unwrap_or(NONE);
+    }
+
     fn end(&mut self, ord: u32, at: Option<usize>) {
         self.els[ord as usize].end = at.map_or(u32::MAX, |a| a.min(u32::MAX as usize) as u32);
         if self.captures.last() == Some(&ord) {
