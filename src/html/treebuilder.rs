@@ -602,7 +602,7 @@ impl TreeBuilder {
     }
 
     /// A start tag at `at`, element `ord`: closes what it implies and says
-    /// how to insert it (the caller pushes with [`TreeBuilder::insert`]).
+    /// how to insert it (the caller pushes with [`TreeBuilder::commit`]).
     pub fn start(&mut self, s: &StartInfo<'_>, at: usize, c: &mut impl Closer) -> Pending {
         let k = classify(s.tag, s.raw);
         self.foster = false;
