@@ -13,7 +13,9 @@
 //! Records are read on the calling thread and cleaned in batches on the
 //! rayon pool; output order is input order.
 
+use std::cell::Cell;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::rc::Rc;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -106,6 +108,37 @@ impl<R: Read> Read for Failed<R> {
                 Err(e)
             }
         }
+    }
+}
+
+/// A BufRead that counts the bytes consumed through it: where a gzip
+/// member started, to tell whether a failed one moved the input at all.
+struct Consumed<R> {
+    inner: R,
+    pos: Rc<Cell<u64>>,
+}
+
+impl<R: BufRead> Consumed<R> {
+    fn new(inner: R) -> Self {
+        Consumed { inner, pos: Rc::new(Cell::new(0)) }
+    }
+}
+
+impl<R: Read> Read for Consumed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pos.set(self.pos.get() + n as u64);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Consumed<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        self.pos.set(self.pos.get() + amt as u64);
+        self.inner.consume(amt);
     }
 }
 
@@ -222,11 +255,15 @@ fn record_item(rec: &warc::Record<warc::BufferedBody>) -> Item {
 /// into `emit`. A run of unreadable bytes between two good records is
 /// one bad record. Returns the read error that ended it early, if any.
 fn read_records<R: BufRead>(r: R, emit: &mut dyn FnMut(Item) -> bool) -> Option<String> {
+    let r = Consumed::new(r);
+    let pos = r.pos.clone();
+    let mut good_end = 0u64;
     let mut in_error = false;
     let mut consecutive = 0usize;
     for rec in warc::WarcReader::new(r).iter_records() {
         match rec {
             Ok(rec) => {
+                good_end = pos.get();
                 in_error = false;
                 consecutive = 0;
                 if !emit(record_item(&rec)) {
@@ -234,6 +271,11 @@ fn read_records<R: BufRead>(r: R, emit: &mut dyn FnMut(Item) -> bool) -> Option<
                 }
             }
             Err(warc::Error::ReadData(e)) => return Some(e.to_string()),
+            // The crate's "unexpected end of body": the input ends inside a record.
+            Err(e @ warc::Error::UnexpectedEOB) if !in_error => {
+                emit(Item::Bad { url: None, error: format!("broken WARC record at the end of the input: {e}") });
+                return None;
+            }
             Err(e) => {
                 consecutive += 1;
                 if consecutive > MAX_CONSECUTIVE_ERRORS {
@@ -248,6 +290,12 @@ fn read_records<R: BufRead>(r: R, emit: &mut dyn FnMut(Item) -> bool) -> Option<
             }
         }
     }
+    // The crate ends quietly on trailing bytes without a blank line (a cut
+    // header, a text file): those are a record lost, so say so.
+    let trailing = pos.get().saturating_sub(good_end);
+    if trailing > 0 && !in_error {
+        emit(Item::Bad { url: None, error: format!("{trailing} bytes at the end are not a complete WARC record") });
+    }
     None
 }
 
@@ -255,7 +303,8 @@ fn read_records<R: BufRead>(r: R, emit: &mut dyn FnMut(Item) -> bool) -> Option<
 /// one for all) or not. For gzip, each member is read on its own: a bad
 /// member costs its records only, and reading resumes at the next gzip
 /// header.
-pub fn warc_items<R: BufRead>(mut input: R, emit: &mut dyn FnMut(Item) -> bool) {
+pub fn warc_items<R: BufRead>(input: R, emit: &mut dyn FnMut(Item) -> bool) {
+    let mut input = Consumed::new(input);
     let gz = match input.fill_buf() {
         Ok(b) => b.starts_with(&[0x1f, 0x8b]),
         Err(e) => {
@@ -269,8 +318,8 @@ pub fn warc_items<R: BufRead>(mut input: R, emit: &mut dyn FnMut(Item) -> bool) 
         }
         return;
     }
-    let mut stopped = false;
     loop {
+        let start = input.pos.get();
         match input.fill_buf() {
             Ok([]) => return,
             Ok(_) => {}
@@ -288,27 +337,26 @@ pub fn warc_items<R: BufRead>(mut input: R, emit: &mut dyn FnMut(Item) -> bool) 
         if !goes_on {
             return;
         }
-        if let Some(e) = member.failed.or(err) {
+        let failed = member.failed.take();
+        drop(member);
+        if let Some(e) = failed.or(err) {
             if !emit(Item::Bad { url: None, error: format!("bad gzip member: {e}") }) {
                 return;
             }
-            stopped = true;
-        }
-        if stopped {
-            // Resynchronize: skip to the next gzip header (1f 8b 08).
-            stopped = false;
-            if !skip_to_gzip_header(&mut input) {
+            // Resynchronize at the next gzip header (1f 8b 08): right here
+            // when the member was read to its end (a checksum mismatch),
+            // else further on (at least one byte on, or this loops).
+            let stuck = input.pos.get() == start;
+            if !skip_to_gzip_header(&mut input, stuck) {
                 return;
             }
         }
     }
 }
 
-/// Consumes bytes up to the next `1f 8b 08` after the current position
-/// (at least one byte is skipped: the member that just failed starts here);
-/// false at the end of the input.
-fn skip_to_gzip_header<R: BufRead>(input: &mut R) -> bool {
-    let mut skip_first = true;
+/// Consumes bytes up to the next `1f 8b 08` (after the first byte when
+/// `skip_first`); false at the end of the input.
+fn skip_to_gzip_header<R: BufRead>(input: &mut R, mut skip_first: bool) -> bool {
     loop {
         let (found, consume) = match input.fill_buf() {
             Ok([]) | Err(_) => return false,
