@@ -22,6 +22,7 @@ run() {
 run "cargo test (native)" cargo test --all-targets
 run "cargo test --doc" cargo test --doc
 run "web (wasm in Chromium, Node, Playwright, lint, size)" bash scripts/test-web.sh
+run "python (package pytest, Spark local[2])" bash scripts/test-python.sh
 
 echo
 if [ ${#failed[@]} -eq 0 ]; then
