@@ -56,8 +56,11 @@ fn gz(data: &[u8]) -> Vec<u8> {
     e.finish().unwrap()
 }
 
-/// The records of the main test WARC, and the pages it must yield (url, html bytes, charset).
-fn records() -> (Vec<Vec<u8>>, Vec<(String, Vec<u8>, Option<&'static str>)>) {
+/// A page a WARC must yield: url, html bytes, transport charset.
+type Expected = (String, Vec<u8>, Option<&'static str>);
+
+/// The records of the main test WARC, and the pages it must yield.
+fn records() -> (Vec<Vec<u8>>, Vec<Expected>) {
     let a = article("Alpha", "");
     let b = article("Beta", "");
     let latin = article("Gamma", "Caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e.");
@@ -110,7 +113,7 @@ fn run_warc(path: &std::path::Path) -> Output {
 }
 
 /// Every page line must be exactly the library's result for that page.
-fn check_pages(out: &[Value], pages: &[(String, Vec<u8>, Option<&str>)]) {
+fn check_pages(out: &[Value], pages: &[Expected]) {
     let got: Vec<&Value> = out.iter().filter(|v| v.get("error").is_none()).collect();
     assert_eq!(got.len(), pages.len(), "{out:?}");
     for (v, (url, bytes, cs)) in got.iter().zip(pages) {

@@ -590,7 +590,6 @@ pub fn run(a: &BatchArgs) -> ExitCode {
     } else {
         warc_items(input, &mut emit);
     }
-    drop(emit);
     if write_err.is_none() {
         if let Err(e) = flush(&mut pending, &pool, &mut *out, &mut t) {
             write_err = Some(e);
