@@ -18,6 +18,9 @@ Extractors, as a user calls them:
 - declutter: declutter.clean(html)["textContent"]
 - resiliparse: extract_plain_text(html, main_content=True)
 - trafilatura: trafilatura.extract(html) (defaults: with its fallbacks)
+
+Quality of the same outputs, for context: the WCXB F1 of score_wcxb.py
+(mean over the pages run; with --limit only those pages).
 """
 
 import argparse
@@ -59,6 +62,25 @@ def extractors():
     ]
 
 
+def quality(corpus, names, outputs):
+    """Mean bag-of-words F1 of each extractor's output with the benchmark's
+    metric (../shared/eval/score_wcxb.py), or None without its truth."""
+    script = ROOT.parent / "shared/eval/score_wcxb.py"
+    cdir = Path(corpus)
+    if not script.exists() or not (cdir / "ground-truth").is_dir():
+        return [None] * len(outputs)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_wcxb", script)
+    sw = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sw)
+    truth, _ = sw.load(cdir)
+    ids = [n.split(".")[0] for n in names]
+    if not all(i in truth for i in ids):
+        return [None] * len(outputs)
+    return [sum(sw.word_prf(o, truth[i])[2] for i, o in zip(ids, outs)) / len(ids) for outs in outputs]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpus/wcxb/dev"))
@@ -71,6 +93,7 @@ def main():
     sizes = [len(h.encode("utf-8")) for _, h in pages]
     best = [[float("inf")] * len(ex) for _ in pages]
     empty = [0] * len(ex)
+    outputs = [[""] * len(pages) for _ in ex]
     errors = [0] * len(ex)
     for pi, (_, html) in enumerate(pages):
         for run in range(max(1, a.runs)):
@@ -82,13 +105,15 @@ def main():
                     out, errors[ei] = None, errors[ei] + (run == 0)
                 dt = time.perf_counter() - t
                 best[pi][ei] = min(best[pi][ei], dt)
-                if run == 0 and out is not None and not out.strip():
-                    empty[ei] += 1
+                if run == 0 and out is not None:
+                    outputs[ei][pi] = out
+                    empty[ei] += not out.strip()
     mb = sum(sizes) / 1e6
+    f1 = quality(a.corpus, [p[0] for p in pages], outputs)
     rows = []
     for ei, (name, _) in enumerate(ex):
         secs = sum(b[ei] for b in best)
-        rows.append((name, secs, len(pages) / secs, mb / secs, empty[ei], errors[ei]))
+        rows.append((name, secs, len(pages) / secs, mb / secs, empty[ei], errors[ei], f1[ei]))
     d = rows[0]
     import declutter
     import resiliparse
@@ -103,12 +128,13 @@ def main():
         f"{platform.machine()}; in process, str in (gunzip and decoding outside the timing), "
         f"fastest of {a.runs} run(s) per page, interleaved.",
         "",
-        "| extractor | version | seconds | pages/s | MB/s | declutter is × faster | empty | errors |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| extractor | version | seconds | pages/s | MB/s | declutter is × faster | WCXB F1 | empty | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, secs, pps, mbs, emp, err in rows:
+    for name, secs, pps, mbs, emp, err, q in rows:
+        qs = "-" if q is None else f"{q:.3f}"
         lines.append(f"| {name} | {versions[name]} | {secs:.2f} | {pps:.1f} | {mbs:.2f} | "
-                     f"{secs / d[1]:.2f} | {emp} | {err} |")
+                     f"{secs / d[1]:.2f} | {qs} | {emp} | {err} |")
     res, tra = rows[1], rows[2]
     lines += [
         "",
