@@ -150,8 +150,20 @@ fn build_options(url: Option<String>, kwargs: Option<&Bound<'_, PyDict>>) -> PyR
     }
     let opts: declutter::Options =
         serde_json::from_value(Value::Object(obj)).map_err(|e| PyValueError::new_err(format!("options: {e}")))?;
-    opts.validate().map_err(|e| PyValueError::new_err(e.to_string()))?;
+    opts.validate().map_err(|e| PyValueError::new_err(pythonic(&e.to_string())))?;
     Ok(opts)
+}
+
+/// The core names options in camelCase (`maxMemory must be ...`); Python
+/// callers passed `max_memory`: name it their way.
+fn pythonic(msg: &str) -> String {
+    let mut out = msg.to_string();
+    if let Ok(Value::Object(m)) = serde_json::to_value(declutter::Options::default()) {
+        for k in m.keys().filter(|k| k.chars().any(|c| c.is_ascii_uppercase())) {
+            out = out.replace(k.as_str(), &snake(k));
+        }
+    }
+    out
 }
 
 /// Cleans one page without the GIL; a panic becomes an error message.
@@ -162,7 +174,7 @@ fn run(job: &Job, opts: &declutter::Options) -> Result<Value, (bool, String)> {
             let mut o = opts.clone();
             o.url = Some(u.clone());
             if let Err(e) = o.validate() {
-                return Err((true, e.to_string()));
+                return Err((true, pythonic(&e.to_string())));
             }
             per_page = o;
             &per_page
@@ -175,7 +187,7 @@ fn run(job: &Job, opts: &declutter::Options) -> Result<Value, (bool, String)> {
     }));
     match result {
         Ok(Ok(article)) => serde_json::to_value(&article).map_err(|e| (false, e.to_string())),
-        Ok(Err(declutter::Error::InvalidOption(m))) => Err((true, m)),
+        Ok(Err(declutter::Error::InvalidOption(m))) => Err((true, pythonic(&m))),
         Ok(Err(e)) => Err((false, e.to_string())),
         Err(payload) => {
             let msg = payload

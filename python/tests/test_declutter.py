@@ -117,7 +117,7 @@ def test_options():
     ({"add_junk_tokens": "promo"}, ["add_junk_tokens", "sequence"]),
     ({"add_junk_tokens": [1, 2]}, ["add_junk_tokens"]),
     ({"keep_images": object()}, ["keep_images", "unsupported"]),
-    ({"max_memory": 3}, ["maxMemory"]),
+    ({"max_memory": 3}, ["max_memory must be at least"]),
     ({"add_allowed_tags": ["script"]}, ["script"]),
 ])
 def test_bad_options_are_value_errors(kwargs, words):
