@@ -1,7 +1,16 @@
 //! Quick side-by-side throughput, no criterion: declutter vs dom_smoothie vs
-//! a bare lol_html walk, over the 130 readability pages + the seed page.
+//! a bare lol_html walk, over the 130 readability pages + the seed page, or
+//! over any folder of pages with `--corpus DIR`.
 //!
-//!     cargo run --release --example bench_compare [-- --runs N] [--json]
+//!     cargo run --release --example bench_compare [-- --runs N] [--json] [--corpus DIR]
+//!
+//! `--corpus DIR` takes the layouts `declutter batch` reads: `DIR/*.html`,
+//! `DIR/*.html.gz`, `DIR/<name>/source.html` (or `page.html`), and a WCXB
+//! split (`DIR/html/<id>.html.gz` beside `DIR/ground-truth/`), e.g.
+//! `--corpus ../shared/corpus/wcxb/dev`. Every page is decoded once, up
+//! front, like a browser would (`declutter::encoding::decode_html`: BOM,
+//! `<meta charset>`, else windows-1252), and all three extractors get the
+//! same string, so decoding and gunzipping are outside the timing.
 //!
 //! Single threaded. For every page, each extractor runs N times (default 5,
 //! interleaved: declutter, dom_smoothie, walk, declutter, … so a burst of
@@ -11,6 +20,8 @@
 //! JSON object instead (scripts/bench.sh uses it).
 
 use std::hint::black_box;
+use std::io::Read;
+use std::path::Path;
 use std::time::Instant;
 
 #[path = "../benches/support/pages.rs"]
@@ -26,7 +37,10 @@ fn main() {
         .unwrap_or(5)
         .max(1);
     let json = args.iter().any(|a| a == "--json");
-    let all = pages::load();
+    let all = match args.iter().position(|a| a == "--corpus").and_then(|i| args.get(i + 1)) {
+        Some(dir) => load_dir(Path::new(dir)),
+        None => pages::load(),
+    };
     let o = pages::options();
 
     type F<'a> = Box<dyn Fn(&str) -> usize + 'a>;
@@ -116,4 +130,42 @@ fn main() {
             zero[0], zero[1]
         );
     }
+}
+
+/// The pages of a folder (see the module comment for the layouts), sorted by name.
+fn load_dir(dir: &Path) -> Vec<pages::Page> {
+    if dir.join("html").is_dir() && dir.join("ground-truth").is_dir() {
+        return load_dir(&dir.join("html"));
+    }
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let lower = name.to_ascii_lowercase();
+        let file = if path.is_dir() {
+            ["source.html", "page.html"].iter().map(|f| path.join(f)).find(|p| p.is_file())
+        } else if lower.ends_with(".html") || lower.ends_with(".html.gz") {
+            Some(path.clone())
+        } else {
+            None
+        };
+        let Some(file) = file else { continue };
+        let raw = std::fs::read(&file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        let bytes = if lower.ends_with(".gz") {
+            let mut v = Vec::new();
+            flate2::read::MultiGzDecoder::new(&raw[..])
+                .read_to_end(&mut v)
+                .unwrap_or_else(|e| panic!("cannot gunzip {}: {e}", file.display()));
+            v
+        } else {
+            raw
+        };
+        let html = declutter::encoding::decode_html(&bytes, None)
+            .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
+        out.push(pages::Page { name, html });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    assert!(!out.is_empty(), "no pages in {}", dir.display());
+    out
 }

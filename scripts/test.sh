@@ -23,6 +23,7 @@ run "cargo test (native)" cargo test --all-targets
 run "cargo test --doc" cargo test --doc
 run "rustdoc (no broken intra-doc links)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --lib
 run "web (wasm in Chromium, Node, Playwright, lint, size)" bash scripts/test-web.sh
+run "python (package pytest, Spark local[2])" bash scripts/test-python.sh
 
 echo
 if [ ${#failed[@]} -eq 0 ]; then

@@ -171,3 +171,64 @@ fn batch_missing_input_dir_fails() {
     let o = bin().arg("batch").arg(t.0.join("absent")).arg(t.0.join("out")).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
 }
+
+fn gz(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn batch_reads_gzip_and_the_wcxb_layout() {
+    let t = tempdir("gz");
+    // A WCXB split: html/<id>.html.gz beside ground-truth/.
+    let split = t.0.join("dev");
+    std::fs::create_dir_all(split.join("ground-truth")).unwrap();
+    std::fs::create_dir_all(split.join("html")).unwrap();
+    std::fs::write(split.join("html/0001.html.gz"), gz(PAGE.as_bytes())).unwrap();
+    std::fs::write(split.join("html/0002.HTML.GZ"), gz(PAGE.as_bytes())).unwrap();
+    std::fs::write(split.join("html/0003.html.gz"), b"not gzip at all").unwrap();
+    let out = t.0.join("out");
+    let o = bin().args(["batch", "--jobs", "1"]).arg(&split).arg(&out).output().unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let line = stdout(&o);
+    assert!(line.starts_with("pages=3 ") && line.contains(" errors=1 "), "{line}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("0003.html.gz"), "{o:?}");
+    let a = declutter::clean(PAGE, &declutter::Options::default()).unwrap();
+    assert_eq!(std::fs::read_to_string(out.join("0001.txt")).unwrap(), a.text_content);
+    assert_eq!(std::fs::read_to_string(out.join("0002.txt")).unwrap(), a.text_content);
+    assert!(!out.join("0003.txt").exists());
+}
+
+#[test]
+fn batch_bench_reports_the_best_pass() {
+    let t = tempdir("bench");
+    let input = t.0.join("in");
+    for i in 0..4 {
+        write(&input.join(format!("p{i}.html")), PAGE);
+    }
+    let o = bin().args(["batch", "--bench", "3", "--jobs", "1"]).arg(&input).arg(t.0.join("out")).output().unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let line = stdout(&o);
+    assert!(line.starts_with("pages=4 MB=") && line.trim_end().ends_with(" jobs=1 bench=3"), "{line}");
+    assert!(line.contains(" seconds=") && line.contains(" MB/s=") && line.contains(" errors=0 "), "{line}");
+    // The outputs are still written (from the first pass).
+    assert_eq!(std::fs::read_dir(t.0.join("out")).unwrap().count(), 4);
+    let o = bin().args(["batch", "--bench", "0"]).arg(&input).arg(t.0.join("out")).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = bin().args(["completions", shell]).output().unwrap();
+        assert!(o.status.success(), "{shell}: {o:?}");
+        let s = stdout(&o);
+        // The subcommands and a flag of each appear in every script.
+        for word in ["batch", "eval", "warc", "format", "corpus-root"] {
+            assert!(s.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let o = bin().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

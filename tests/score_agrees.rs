@@ -1,13 +1,16 @@
-//! The Rust scorer of `declutter eval` (src/bin/declutter/score.rs) must give
-//! the numbers of `../shared/eval/score.py` and `score_junk.py` on the same
-//! predictions: checked to 3 decimals on the metrics and exactly on token
-//! counts, (1) on perturbed truth texts with tricky Unicode and (2) end to end
-//! on what `declutter eval --out DIR` writes and prints.
+//! The Rust scorers of `declutter eval` (src/bin/declutter/score.rs,
+//! wcxb.rs) must give the numbers of `../shared/eval/score.py`,
+//! `score_junk.py` and `score_wcxb.py` on the same predictions: checked to 3
+//! decimals on the metrics and exactly on token counts, (1) on perturbed
+//! truth texts with tricky Unicode and (2) end to end on what
+//! `declutter eval --out DIR` writes and prints.
 //!
 //! Needs python3 and ../shared; without them the tests print why and pass.
 
 #[path = "../src/bin/declutter/score.rs"]
 mod score;
+#[path = "../src/bin/declutter/wcxb.rs"]
+mod wcxb;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -190,6 +193,19 @@ fn subset_root(root: &Path, step: usize) -> PathBuf {
         std::fs::copy(&from, &to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
     };
     copy(src.join("eval/truth/seed.json"), root.join("eval/truth/seed.json"));
+    // WCXB: every `2 * step`-th page (html + ground truth), so every page type is in.
+    let wcxb_src = src.join("corpus/wcxb/dev");
+    let mut ids: Vec<String> = std::fs::read_dir(wcxb_src.join("ground-truth"))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
+        .collect();
+    ids.sort();
+    for id in ids.iter().step_by(step * 2) {
+        for f in [format!("html/{id}.html.gz"), format!("ground-truth/{id}.json")] {
+            copy(wcxb_src.join(&f), root.join("corpus/wcxb/dev").join(&f));
+        }
+    }
     copy(src.join("corpus/seed/page.html"), root.join("corpus/seed/page.html"));
     for (corpus, files, truth) in [
         ("readability", &["source.html"][..], "eval/truth/readability.json"),
@@ -256,6 +272,27 @@ fn eval_command_agrees_with_python_scripts() {
         assert_eq!(field(line, "pages=") as u64, m["pages"].as_u64().unwrap());
     }
 
+    // WCXB: score_wcxb.py on the predictions eval wrote, against its printed lines.
+    let wcxb_dir = root.join("corpus/wcxb/dev");
+    let py = check_wcxb(&wcxb_dir, &out_dir.join("wcxb"), &work.0);
+    let line = line_of("wcxb ");
+    let pm = &py["metrics"];
+    assert_eq!(field(line, "pages=") as u64, pm["n"].as_u64().unwrap());
+    for (key, name) in [("F1=", "f1"), (" P=", "p"), (" R=", "r"), (" with=", "with"), (" without=", "without")] {
+        let (printed, theirs) = (field(line, key), pm[name].as_f64().unwrap());
+        assert!((printed - theirs).abs() < 0.0015, "wcxb {name}: printed {printed} python {theirs:.4}");
+    }
+    for (ty, m) in py["by_type"].as_object().unwrap() {
+        let l = stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("type={ty} ")))
+            .unwrap_or_else(|| panic!("no type={ty} line in\n{stdout}"));
+        assert_eq!(field(l, "pages=") as u64, m["n"].as_u64().unwrap(), "{ty}");
+        let (printed, theirs) = (field(l, "F1="), m["f1"].as_f64().unwrap());
+        assert!((printed - theirs).abs() < 0.0015, "wcxb {ty}: printed {printed} python {theirs:.4}");
+    }
+    assert!(py["by_type"].as_object().unwrap().len() >= 5, "the subset should span the page types: {py}");
+
     // Junk: removal rates of score_junk.py, from the printed lines and from score.rs.
     let corpus = root.join("corpus/junk");
     let json = work.0.join("junk.json");
@@ -320,4 +357,131 @@ fn eval_command_agrees_with_python_scripts() {
         let theirs = art[name].as_f64().unwrap();
         assert!((printed - theirs).abs() < 0.0015, "junk article {name}: printed {printed} python {theirs:.4}");
     }
+}
+
+/// Runs score_wcxb.py on `pred_dir` and checks `wcxb::evaluate` on the same
+/// files against it: every page's P/R/F1 and the means overall and per
+/// type. Returns Python's JSON.
+fn check_wcxb(split: &Path, pred_dir: &Path, work: &Path) -> Value {
+    let json = work.join("wcxb.json");
+    let py = python(&[
+        shared().join("eval/score_wcxb.py").to_str().unwrap(),
+        "--corpus",
+        split.to_str().unwrap(),
+        "--pred",
+        pred_dir.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    let mut truth = BTreeMap::new();
+    for e in std::fs::read_dir(split.join("ground-truth")).unwrap().flatten() {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(e.path()).unwrap()).unwrap();
+        // score_wcxb.py: `data.get("ground_truth") or {}`, skipped unless a dict.
+        let gt = &v["ground_truth"];
+        if !(gt.is_object() || gt.is_null()) {
+            continue;
+        }
+        let pt = &v["_internal"]["page_type"];
+        let ty = pt.get("primary").and_then(Value::as_str).or(pt.as_str()).unwrap_or("article");
+        let list = |k: &str| -> Vec<String> {
+            gt[k].as_array().map_or_else(Vec::new, |a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        };
+        let id = e.path().file_stem().unwrap().to_str().unwrap().to_string();
+        truth.insert(
+            id,
+            wcxb::Truth {
+                main_content: gt["main_content"].as_str().unwrap_or("").to_string(),
+                page_type: wcxb::normalize_type(ty),
+                with: list("with"),
+                without: list("without"),
+            },
+        );
+    }
+    let mut pred = HashMap::new();
+    for id in truth.keys() {
+        if let Ok(t) = std::fs::read_to_string(pred_dir.join(format!("{id}.txt"))) {
+            pred.insert(id.clone(), t);
+        }
+    }
+    let r = wcxb::evaluate(&truth, &pred);
+    let pages = py["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), r.rows.len());
+    for (pp, row) in pages.iter().zip(&r.rows) {
+        assert_eq!(pp["id"].as_str().unwrap(), row.id);
+        assert_eq!(pp["type"].as_str().unwrap(), row.page_type, "{}", row.id);
+        for (k, ours) in [("p", row.p), ("r", row.r), ("f1", row.f1), ("with", row.with), ("without", row.without)] {
+            let theirs = pp[k].as_f64().unwrap();
+            assert!((ours - theirs).abs() < 1e-9, "{} {k}: rust {ours} python {theirs}", row.id);
+        }
+    }
+    let m = &py["metrics"];
+    assert_eq!(m["n"].as_u64().unwrap() as usize, r.total.n);
+    for (k, ours) in [("f1", r.total.f1), ("p", r.total.p), ("r", r.total.r)] {
+        assert!((ours - m[k].as_f64().unwrap()).abs() < 5e-4, "total {k}");
+    }
+    let by = py["by_type"].as_object().unwrap();
+    assert_eq!(by.len(), r.by_type.len());
+    for (ty, a) in &r.by_type {
+        assert_eq!(by[ty]["n"].as_u64().unwrap() as usize, a.n, "{ty}");
+        assert!((by[ty]["f1"].as_f64().unwrap() - a.f1).abs() < 5e-4, "{ty}");
+    }
+    py
+}
+
+#[test]
+fn wcxb_scorer_agrees_with_python_on_perturbed_predictions() {
+    if let Some(why) = skip_reason() {
+        println!("skipped: {why}");
+        return;
+    }
+    let src = shared().join("corpus/wcxb/dev/ground-truth");
+    let work = tempdir("wcxb-perturbed");
+    let split = work.0.join("split");
+    let gt_dir = split.join("ground-truth");
+    std::fs::create_dir_all(&gt_dir).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&src).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    let mut texts = BTreeMap::new();
+    for f in files.iter().step_by(9) {
+        let id = f.file_stem().unwrap().to_str().unwrap().to_string();
+        let raw = std::fs::read_to_string(f).unwrap();
+        std::fs::write(gt_dir.join(format!("{id}.json")), &raw).unwrap();
+        let v: Value = serde_json::from_str(&raw).unwrap();
+        texts.insert(id, v["ground_truth"]["main_content"].as_str().unwrap_or("").to_string());
+    }
+    // Hand-made pages: the published "category" type, a string page type, an
+    // empty truth, no ground_truth object, and case folding beyond ASCII
+    // (final sigma, dotted I, sharp s, combining marks).
+    let made = [
+        ("zz-category", r#"{"_internal": {"page_type": {"primary": "category"}}, "ground_truth": {"main_content": "ΟΔΟΣ İstanbul STRASSE straße Ⓐ हिन्दी", "with": ["İstanbul"], "without": ["menu"]}}"#),
+        ("zz-string-type", r#"{"_internal": {"page_type": "forum"}, "ground_truth": {"main_content": "post one by alice; post two by bob"}}"#),
+        ("zz-empty-truth", r#"{"ground_truth": {"main_content": ""}}"#),
+        ("zz-no-truth", r#"{"ground_truth": null}"#),
+    ];
+    for (id, raw) in made {
+        std::fs::write(gt_dir.join(format!("{id}.json")), raw).unwrap();
+    }
+    texts.insert("zz-category".into(), "οδος i̇stanbul strasse STRASSE Ⓐ हिन्दी".into());
+    texts.insert("zz-string-type".into(), "post one by alice".into());
+    texts.insert("zz-empty-truth".into(), String::new());
+    let pred_dir = work.0.join("pred");
+    std::fs::create_dir_all(&pred_dir).unwrap();
+    for (i, (id, text)) in texts.iter().enumerate() {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let pred = match (id.starts_with("zz-"), i % 7) {
+            (true, _) => text.clone(),
+            (_, 0) => text.clone(),
+            (_, 1) => words[..words.len() / 2].join(" "),
+            (_, 2) => format!("Menu Home About Cookies\n{text}\nRelated: {TRICKY}"),
+            (_, 3) => text.to_uppercase(),
+            (_, 4) => " \n\t".to_string(),
+            (_, 5) => continue, // missing file = empty prediction
+            _ => words.iter().rev().step_by(2).copied().collect::<Vec<_>>().join(" "),
+        };
+        std::fs::write(pred_dir.join(format!("{id}.txt")), pred).unwrap();
+    }
+    let py = check_wcxb(&split, &pred_dir, &work.0);
+    let f1 = py["metrics"]["f1"].as_f64().unwrap();
+    assert!(f1 > 0.2 && f1 < 0.95, "the perturbations must make this a real test: F1 {f1}");
+    assert_eq!(py["by_type"]["collection"]["n"].as_u64(), Some(1 + py["pages"].as_array().unwrap().iter().filter(|p| p["type"] == "collection" && p["id"] != "zz-category").count() as u64));
 }

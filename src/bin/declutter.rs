@@ -4,11 +4,13 @@
 //! declutter [--url URL] [--format html|text|markdown|json] [FILE]
 //! declutter batch [--format text|html|markdown|json] [--jobs N] [--url URL] IN_DIR OUT_DIR
 //! declutter eval [--corpus-root ../shared] [--jobs 1] [--out DIR] [--only LIST] [--worst N]
+//! declutter batch --warc FILE.warc[.gz] | --jsonl      (JSONL out)
+//! declutter completions SHELL
 //! ```
 //!
-//! Argument parsing is hand-written and parallelism uses std threads only:
-//! the CLI adds no dependency beyond serde_json (for `--format json` and the
-//! eval's truth files).
+//! Arguments are clap (derive), the worker pool is rayon, the progress bar
+//! indicatif, gzip flate2, WARC the `warc` crate: all behind the `cli`
+//! feature, so the library and wasm builds compile none of them.
 
 // A binary's root file resolves `mod x;` next to itself (src/bin/), so the
 // modules in src/bin/declutter/ are named by path.
@@ -21,76 +23,34 @@ mod batch;
 mod eval;
 #[path = "declutter/score.rs"]
 mod score;
+#[path = "declutter/stream.rs"]
+mod stream;
+#[path = "declutter/wcxb.rs"]
+mod wcxb;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use args::{Args, Format, UsageError};
-
-const USAGE: &str = "\
-declutter — streaming reader mode: a page's HTML in, its article out.
-
-USAGE:
-    declutter [--url URL] [--format html|text|markdown|json] [FILE]
-    declutter batch [--format text|html|markdown|json] [--jobs N] [--url URL] IN_DIR OUT_DIR
-    declutter eval [--corpus-root DIR] [--jobs N] [--out DIR] [--only LIST] [--worst N]
-
-One page (first form):
-    Reads FILE (or stdin when FILE is absent or '-') as bytes, decodes it like a
-    browser (BOM, <meta charset>, else windows-1252) and writes to stdout:
-      text      the article text, block elements on their own lines (default)
-      html      the sanitized article HTML
-      markdown  the article as Markdown
-      json      the full result (title, byline, content, textContent, report, ...)
-
-batch:
-    Cleans every IN_DIR/*.html, and every IN_DIR/<name>/source.html (or, without
-    one, <name>/page.html), into OUT_DIR/<name>.txt (.html, .md, .json by format).
-    Runs on all cores unless --jobs N is given. A page that fails is reported on
-    stderr and skipped. Ends with one line on stdout:
-      pages=N MB=X seconds=S MB/s=R errors=E jobs=J
-    where MB = 10^6 input bytes and seconds = wall time of the cleaning only
-    (files are read before and written after the timed part).
-
-eval:
-    Scores the extractor on the shared corpora with the metric of
-    eval/score.py (F1/P/R) and, on corpus/junk, the removal rule of
-    eval/score_junk.py; prints MB/s (single-threaded by default).
-      --corpus-root DIR  folder holding corpus/ and eval/ (default ../shared)
-      --jobs N           threads (default 1, so MB/s is single-threaded)
-      --out DIR          also write the predictions to DIR/<corpus>/<id>.txt
-      --only LIST        comma-separated subset of readability,seed,junk
-      --worst N          list the N worst pages of each corpus (default 0)
-
-OPTIONS:
-    -f, --format FMT   output format (text, html, markdown, json)
-    -u, --url URL      page URL for resolving relative links (absolute http(s))
-    -j, --jobs N       worker threads (batch, eval)
-    -h, --help         this help
-    -V, --version      version
-";
+use args::{Cli, Command, Format};
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let parsed = match args::parse(&argv) {
-        Ok(a) => a,
-        Err(UsageError(msg)) => {
-            eprintln!("declutter: {msg}\n\nRun `declutter --help` for usage.");
-            return ExitCode::from(2);
+    // clap prints help/version (exit 0) and usage errors (exit 2) itself.
+    let cli = Cli::parse();
+    match cli.command {
+        None => single(cli.single.url, cli.single.format, cli.single.file.as_deref()),
+        Some(Command::Batch(b)) => {
+            if b.warc.is_some() || b.jsonl {
+                stream::run(&b)
+            } else {
+                batch::run(&b)
+            }
         }
-    };
-    match parsed {
-        Args::Help => {
-            print!("{USAGE}");
+        Some(Command::Eval(e)) => eval::run(&e),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "declutter", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
-        Args::Version => {
-            println!("declutter {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Args::Single { url, format, file } => single(url, format, file.as_deref()),
-        Args::Batch(b) => batch::run(&b),
-        Args::Eval(e) => eval::run(&e),
     }
 }
 

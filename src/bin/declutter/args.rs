@@ -1,33 +1,28 @@
-//! Hand-written argument parsing (no clap: the crate keeps its dependencies
-//! minimal). Accepts `--flag value` and `--flag=value`, short aliases, and
-//! `--` to end the options.
+//! The command line, declared with clap's derive: help, usage errors (exit
+//! code 2), `--flag value` / `--flag=value`, short aliases, `--` and shell
+//! completions all come from this one definition.
 
 use std::path::PathBuf;
 
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+
 /// Output format of the one-page and batch modes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "lower")]
 pub enum Format {
-    /// `Article::text_content`.
+    /// The article text, block elements on their own lines.
+    #[value(alias = "txt")]
     Text,
-    /// `Article::content`.
+    /// The sanitized article HTML.
     Html,
-    /// `to_markdown(content)`.
+    /// The article as Markdown.
+    #[value(alias = "md")]
     Markdown,
-    /// The whole `Article` as pretty JSON.
+    /// The full result (title, byline, content, textContent, report, ...).
     Json,
 }
 
 impl Format {
-    fn parse(s: &str) -> Result<Format, UsageError> {
-        match s.to_ascii_lowercase().as_str() {
-            "text" | "txt" => Ok(Format::Text),
-            "html" => Ok(Format::Html),
-            "markdown" | "md" => Ok(Format::Markdown),
-            "json" => Ok(Format::Json),
-            _ => Err(UsageError(format!("unknown format {s:?} (expected html, text, markdown or json)"))),
-        }
-    }
-
     /// File extension of batch outputs.
     pub fn extension(self) -> &'static str {
         match self {
@@ -39,214 +34,169 @@ impl Format {
     }
 }
 
-/// `declutter batch` arguments.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BatchArgs {
+/// Corpus names `eval` knows, in the order it runs them.
+pub const CORPORA: [&str; 4] = ["readability", "seed", "junk", "wcxb"];
+
+/// `--url` must be absolute http(s): a relative base would resolve nothing.
+fn parse_url(s: &str) -> Result<String, String> {
+    if s.starts_with("http://") || s.starts_with("https://") {
+        Ok(s.to_string())
+    } else {
+        Err(format!("must be an absolute http(s) URL, got {s:?}"))
+    }
+}
+
+/// `--jobs 0` would mean no worker at all.
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("needs a positive number, got {s:?}")),
+    }
+}
+
+const AFTER_HELP: &str = "\
+Forms:
+    declutter [--url URL] [--format text|html|markdown|json] [FILE]
+    declutter batch [--format FMT] [--jobs N] [--url URL] [--bench N] IN_DIR OUT_DIR
+    declutter batch --warc FILE.warc[.gz]|- [--out FILE.jsonl]   (JSONL out)
+    declutter batch --jsonl [--out FILE.jsonl] < pages.jsonl     (JSONL in and out)
+    declutter eval [--corpus-root DIR] [--jobs N] [--out DIR] [--only LIST] [--worst N]
+    declutter completions bash|zsh|fish|elvish|powershell
+
+One page: reads FILE (or stdin when FILE is absent or '-') as bytes, decodes it
+like a browser (BOM, <meta charset>, else windows-1252), writes to stdout.
+
+Run `declutter batch --help` or `declutter eval --help` for those modes.";
+
+/// declutter — streaming reader mode: a page's HTML in, its article out.
+#[derive(Debug, Parser)]
+#[command(name = "declutter", version, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub single: SingleArgs,
+}
+
+/// The one-page form (no subcommand).
+#[derive(Debug, Clone, PartialEq, ClapArgs)]
+pub struct SingleArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, ignore_case = true, default_value = "text")]
     pub format: Format,
-    /// None = available parallelism.
-    pub jobs: Option<usize>,
+    /// Page URL for resolving relative links (absolute http(s)).
+    #[arg(short, long, value_parser = parse_url)]
     pub url: Option<String>,
-    pub in_dir: PathBuf,
-    pub out_dir: PathBuf,
+    /// The page (stdin when absent or '-').
+    pub file: Option<String>,
+}
+
+/// Subcommands.
+#[derive(Debug, Clone, PartialEq, Subcommand)]
+pub enum Command {
+    /// Clean a folder of pages, a WARC file, or JSONL pages on stdin.
+    #[command(after_help = BATCH_HELP)]
+    Batch(BatchArgs),
+    /// Score the extractor on the shared corpora.
+    #[command(after_help = EVAL_HELP)]
+    Eval(EvalArgs),
+    /// Print a shell completion script to stdout.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+const BATCH_HELP: &str = "\
+Folder mode: cleans every IN_DIR/*.html and *.html.gz, every IN_DIR/<name>/source.html
+(or, without one, <name>/page.html), and the pages of a WCXB split (IN_DIR/html/<id>.html.gz
+beside IN_DIR/ground-truth/) into OUT_DIR/<name>.txt (.html, .md, .json by format).
+Runs on all cores unless --jobs N is given. A page that fails is reported on stderr and
+skipped. Ends with one line on stdout:
+    pages=N MB=X seconds=S MB/s=R errors=E jobs=J
+where MB = 10^6 input bytes (decompressed) and seconds = wall time of the cleaning only
+(files are read before and written after the timed part). With --bench N the cleaning
+runs N times and seconds is the best pass (the line ends with bench=N).
+
+WARC / JSONL mode: --warc FILE (or - for stdin; gzip detected by its magic bytes)
+reads the response records (HTTP Content-Type gives the charset, WARC-Target-URI the
+URL; non-HTML records are skipped and counted); --jsonl reads {\"url\", \"html\"} lines
+on stdin. Either writes one JSON line per page to stdout (or --out FILE):
+{\"url\", ...the JSON fields...} or {\"url\", \"error\"}. Bad input (a broken record, a
+truncated gzip member, a bad line) is reported on stderr and counted; the run goes on.
+The summary line then goes to stderr:
+    pages=N MB=X seconds=S MB/s=R errors=E jobs=J skipped=K charset_guessed=G";
+
+const EVAL_HELP: &str = "\
+Scores the extractor on the shared corpora with the metric of eval/score.py (F1/P/R),
+on corpus/junk the removal rule of eval/score_junk.py, and on the WCXB dev split
+(corpus/wcxb/dev) the benchmark's own bag-of-words F1 of eval/score_wcxb.py, overall
+and per page type; prints MB/s (single-threaded by default).";
+
+/// `declutter batch` arguments.
+#[derive(Debug, Clone, PartialEq, ClapArgs)]
+#[command(group(clap::ArgGroup::new("stream_input").args(["warc", "jsonl"])))]
+pub struct BatchArgs {
+    /// Output format (folder mode).
+    #[arg(short, long, value_enum, ignore_case = true, default_value = "text")]
+    pub format: Format,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_parser = parse_jobs)]
+    pub jobs: Option<usize>,
+    /// Page URL for resolving relative links (folder mode; WARC/JSONL give their own).
+    #[arg(short, long, value_parser = parse_url)]
+    pub url: Option<String>,
+    /// Time the in-process cleaning: best of N passes over the whole folder.
+    #[arg(long, value_name = "N", value_parser = parse_jobs, conflicts_with_all = ["warc", "jsonl"])]
+    pub bench: Option<usize>,
+    /// Read a WARC file (.warc or .warc.gz; '-' = stdin), write JSONL.
+    #[arg(long, value_name = "FILE", conflicts_with = "jsonl")]
+    pub warc: Option<String>,
+    /// Read JSONL {"url", "html"} pages on stdin, write JSONL.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// JSONL output file (WARC/JSONL mode; default stdout).
+    #[arg(short, long, value_name = "FILE", requires = "stream_input")]
+    pub out: Option<PathBuf>,
+    /// Input folder (folder mode).
+    #[arg(required_unless_present_any = ["warc", "jsonl"], conflicts_with_all = ["warc", "jsonl"])]
+    pub in_dir: Option<PathBuf>,
+    /// Output folder (folder mode).
+    #[arg(required_unless_present_any = ["warc", "jsonl"])]
+    pub out_dir: Option<PathBuf>,
 }
 
 /// `declutter eval` arguments.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, ClapArgs)]
 pub struct EvalArgs {
+    /// Folder holding corpus/ and eval/.
+    #[arg(long, default_value = "../shared")]
     pub corpus_root: PathBuf,
+    /// Threads (1 keeps MB/s single-threaded).
+    #[arg(short, long, default_value = "1", value_parser = parse_jobs)]
     pub jobs: usize,
+    /// Also write the predictions to DIR/<corpus>/<id>.txt.
+    #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Corpora to run, in order.
+    /// Comma-separated subset of readability,seed,junk,wcxb.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(CORPORA), default_value = "readability,seed,junk,wcxb")]
     pub only: Vec<String>,
+    /// List the N worst pages of each corpus.
+    #[arg(long, value_name = "N", default_value = "0")]
     pub worst: usize,
 }
 
-/// What to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Args {
-    Help,
-    Version,
-    Single { url: Option<String>, format: Format, file: Option<String> },
-    Batch(BatchArgs),
-    Eval(EvalArgs),
-}
-
-/// A command line that cannot be run, with the reason.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UsageError(pub String);
-
-/// Corpus names `eval` knows, in the order it runs them.
-pub const CORPORA: [&str; 3] = ["readability", "seed", "junk"];
-
-fn usage<T>(msg: impl Into<String>) -> Result<T, UsageError> {
-    Err(UsageError(msg.into()))
-}
-
-/// Splits `args` into flags (with their values) and positionals.
-struct Parsed {
-    flags: Vec<(String, String)>,
-    positionals: Vec<String>,
-}
-
-/// Flags that take a value, with their canonical long name.
-fn canonical(flag: &str) -> Option<&'static str> {
-    Some(match flag {
-        "--url" | "-u" => "--url",
-        "--format" | "-f" => "--format",
-        "--jobs" | "-j" => "--jobs",
-        "--corpus-root" => "--corpus-root",
-        "--out" | "-o" => "--out",
-        "--only" => "--only",
-        "--worst" => "--worst",
-        _ => return None,
-    })
-}
-
-fn split(args: &[String]) -> Result<Result<Parsed, Args>, UsageError> {
-    let mut flags = Vec::new();
-    let mut positionals = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--" {
-            positionals.extend(it.by_ref().cloned());
-            break;
-        }
-        if a == "-h" || a == "--help" {
-            return Ok(Err(Args::Help));
-        }
-        if a == "-V" || a == "--version" {
-            return Ok(Err(Args::Version));
-        }
-        if a.starts_with('-') && a != "-" {
-            let (name, inline) = match a.split_once('=') {
-                Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-                _ => (a.as_str(), None),
-            };
-            let Some(canon) = canonical(name) else {
-                return usage(format!("unknown option {name}"));
-            };
-            let value = match inline {
-                Some(v) => v,
-                None => match it.next() {
-                    Some(v) => v.clone(),
-                    None => return usage(format!("{name} needs a value")),
-                },
-            };
-            flags.push((canon.to_string(), value));
-        } else {
-            positionals.push(a.clone());
-        }
-    }
-    Ok(Ok(Parsed { flags, positionals }))
-}
-
-impl Parsed {
-    /// The value of a flag (the last one wins); error if the mode does not take it.
-    fn take(&mut self, name: &str) -> Option<String> {
-        let mut v = None;
-        self.flags.retain(|(n, val)| {
-            if n == name {
-                v = Some(val.clone());
-                false
-            } else {
-                true
+impl EvalArgs {
+    /// The corpora to run, in the order given, each once.
+    pub fn corpora(&self) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for n in &self.only {
+            if !v.contains(n) {
+                v.push(n.clone());
             }
-        });
+        }
         v
-    }
-
-    fn reject_rest(&self, mode: &str) -> Result<(), UsageError> {
-        match self.flags.first() {
-            Some((n, _)) => usage(format!("option {n} does not apply to {mode}")),
-            None => Ok(()),
-        }
-    }
-}
-
-fn parse_url(v: Option<String>) -> Result<Option<String>, UsageError> {
-    match v {
-        Some(u) if !(u.starts_with("http://") || u.starts_with("https://")) => {
-            usage(format!("--url must be an absolute http(s) URL, got {u:?}"))
-        }
-        other => Ok(other),
-    }
-}
-
-fn parse_jobs(v: &str) -> Result<usize, UsageError> {
-    match v.parse::<usize>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => usage(format!("--jobs needs a positive number, got {v:?}")),
-    }
-}
-
-/// Parses the command line (without the program name).
-pub fn parse(args: &[String]) -> Result<Args, UsageError> {
-    let mut p = match split(args)? {
-        Ok(p) => p,
-        Err(early) => return Ok(early),
-    };
-    let mode = match p.positionals.first().map(String::as_str) {
-        Some("batch") => "batch",
-        Some("eval") => "eval",
-        _ => "single",
-    };
-    if mode != "single" {
-        p.positionals.remove(0);
-    }
-    match mode {
-        "batch" => {
-            let format = p.take("--format").map(|f| Format::parse(&f)).transpose()?.unwrap_or(Format::Text);
-            let jobs = p.take("--jobs").map(|j| parse_jobs(&j)).transpose()?;
-            let url = parse_url(p.take("--url"))?;
-            p.reject_rest("batch")?;
-            let [in_dir, out_dir] = <[String; 2]>::try_from(std::mem::take(&mut p.positionals))
-                .or_else(|_| usage("batch needs exactly two arguments: IN_DIR OUT_DIR"))?;
-            Ok(Args::Batch(BatchArgs { format, jobs, url, in_dir: in_dir.into(), out_dir: out_dir.into() }))
-        }
-        "eval" => {
-            let corpus_root = p.take("--corpus-root").unwrap_or_else(|| "../shared".into()).into();
-            let jobs = p.take("--jobs").map(|j| parse_jobs(&j)).transpose()?.unwrap_or(1);
-            let out = p.take("--out").map(PathBuf::from);
-            let only: Vec<String> = match p.take("--only") {
-                Some(list) => {
-                    let mut v = Vec::new();
-                    for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                        if !CORPORA.contains(&name) {
-                            return usage(format!("unknown corpus {name:?} (expected readability, seed, junk)"));
-                        }
-                        if !v.iter().any(|x| x == name) {
-                            v.push(name.to_string());
-                        }
-                    }
-                    if v.is_empty() {
-                        return usage("--only needs at least one corpus");
-                    }
-                    v
-                }
-                None => CORPORA.iter().map(|s| s.to_string()).collect(),
-            };
-            let worst = match p.take("--worst") {
-                Some(w) => w.parse().or_else(|_| usage(format!("--worst needs a number, got {w:?}")))?,
-                None => 0,
-            };
-            p.reject_rest("eval")?;
-            if let Some(x) = p.positionals.first() {
-                return usage(format!("eval takes no positional argument, got {x:?}"));
-            }
-            Ok(Args::Eval(EvalArgs { corpus_root, jobs, out, only, worst }))
-        }
-        _ => {
-            let format = p.take("--format").map(|f| Format::parse(&f)).transpose()?.unwrap_or(Format::Text);
-            let url = parse_url(p.take("--url"))?;
-            p.reject_rest("a single page")?;
-            if p.positionals.len() > 1 {
-                return usage(format!(
-                    "expected at most one FILE, got {} arguments (for many files use `declutter batch`)",
-                    p.positionals.len()
-                ));
-            }
-            Ok(Args::Single { url, format, file: p.positionals.pop() })
-        }
     }
 }
 
@@ -254,64 +204,66 @@ pub fn parse(args: &[String]) -> Result<Args, UsageError> {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Result<Args, UsageError> {
-        let v: Vec<String> = s.split_whitespace().map(String::from).collect();
-        parse(&v)
+    fn p(s: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("declutter").chain(s.split_whitespace()))
+    }
+
+    fn single(s: &str) -> SingleArgs {
+        let c = p(s).unwrap();
+        assert!(c.command.is_none(), "{s}: {c:?}");
+        c.single
+    }
+
+    fn batch(s: &str) -> BatchArgs {
+        match p(s).unwrap().command {
+            Some(Command::Batch(b)) => b,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    fn eval(s: &str) -> EvalArgs {
+        match p(s).unwrap().command {
+            Some(Command::Eval(e)) => e,
+            other => panic!("{s}: {other:?}"),
+        }
     }
 
     #[test]
     fn single_page_forms() {
-        assert_eq!(p("").unwrap(), Args::Single { url: None, format: Format::Text, file: None });
+        assert_eq!(single(""), SingleArgs { url: None, format: Format::Text, file: None });
         assert_eq!(
-            p("--format json --url https://a.b/c page.html").unwrap(),
-            Args::Single { url: Some("https://a.b/c".into()), format: Format::Json, file: Some("page.html".into()) }
+            single("--format json --url https://a.b/c page.html"),
+            SingleArgs { url: Some("https://a.b/c".into()), format: Format::Json, file: Some("page.html".into()) }
         );
+        assert_eq!(single("--format=markdown -"), SingleArgs { url: None, format: Format::Markdown, file: Some("-".into()) });
+        assert_eq!(single("-f MD x").format, Format::Markdown);
+        assert_eq!(single("-f txt x").format, Format::Text);
         assert_eq!(
-            p("--format=markdown -").unwrap(),
-            Args::Single { url: None, format: Format::Markdown, file: Some("-".into()) }
+            single("-f html -- --weird-name.html"),
+            SingleArgs { url: None, format: Format::Html, file: Some("--weird-name.html".into()) }
         );
-        assert_eq!(
-            p("-f html -- --weird-name.html").unwrap(),
-            Args::Single { url: None, format: Format::Html, file: Some("--weird-name.html".into()) }
-        );
-        assert_eq!(p("x.html --help").unwrap(), Args::Help);
-        assert_eq!(p("-V").unwrap(), Args::Version);
+        assert_eq!(p("x.html --help").unwrap_err().kind(), clap::error::ErrorKind::DisplayHelp);
+        assert_eq!(p("-V").unwrap_err().kind(), clap::error::ErrorKind::DisplayVersion);
     }
 
     #[test]
     fn batch_and_eval() {
-        assert_eq!(
-            p("batch --jobs 3 --format md in out").unwrap(),
-            Args::Batch(BatchArgs {
-                format: Format::Markdown,
-                jobs: Some(3),
-                url: None,
-                in_dir: "in".into(),
-                out_dir: "out".into(),
-            })
-        );
-        match p("batch in out").unwrap() {
-            Args::Batch(b) => assert_eq!((b.format, b.jobs), (Format::Text, None)),
-            other => panic!("{other:?}"),
-        }
-        assert_eq!(
-            p("eval").unwrap(),
-            Args::Eval(EvalArgs {
-                corpus_root: "../shared".into(),
-                jobs: 1,
-                out: None,
-                only: vec!["readability".into(), "seed".into(), "junk".into()],
-                worst: 0,
-            })
-        );
-        match p("eval --corpus-root /x --only junk,seed --jobs=2 --worst 5").unwrap() {
-            Args::Eval(e) => {
-                assert_eq!(e.only, ["junk", "seed"]);
-                assert_eq!((e.jobs, e.worst), (2, 5));
-                assert_eq!(e.corpus_root, PathBuf::from("/x"));
-            }
-            other => panic!("{other:?}"),
-        }
+        let b = batch("batch --jobs 3 --format md in out");
+        assert_eq!((b.format, b.jobs, b.bench), (Format::Markdown, Some(3), None));
+        assert_eq!((b.in_dir.unwrap(), b.out_dir.unwrap()), ("in".into(), "out".into()));
+        let b = batch("batch in out --bench 5");
+        assert_eq!((b.format, b.jobs, b.bench), (Format::Text, None, Some(5)));
+        let b = batch("batch --warc x.warc.gz");
+        assert_eq!((b.warc.as_deref(), b.jsonl, b.in_dir), (Some("x.warc.gz"), false, None));
+        assert!(batch("batch --jsonl -o o.jsonl").jsonl);
+        let e = eval("eval");
+        assert_eq!((e.corpus_root, e.jobs, e.out, e.worst), ("../shared".into(), 1, None, 0));
+        assert_eq!(e.only, CORPORA);
+        let e = eval("eval --corpus-root /x --only junk,seed,junk --jobs=2 --worst 5");
+        assert_eq!(e.corpora(), ["junk", "seed"]);
+        assert_eq!((e.jobs, e.worst), (2, 5));
+        assert_eq!(e.corpus_root, PathBuf::from("/x"));
+        assert!(matches!(p("completions bash").unwrap().command, Some(Command::Completions { .. })));
     }
 
     #[test]
@@ -326,12 +278,18 @@ mod tests {
             "batch a b c",
             "batch --jobs 0 a b",
             "batch --jobs many a b",
+            "batch --bench 0 a b",
+            "batch --warc x.warc a b",
+            "batch --warc x.warc --jsonl",
+            "batch --out o.jsonl a b",
             "eval --only nope",
             "eval extra",
             "--jobs 2 page.html",
             "batch --corpus-root x a b",
+            "completions tcsh",
         ] {
-            assert!(p(bad).is_err(), "{bad} should be a usage error");
+            let e = p(bad).expect_err(bad);
+            assert_eq!(e.exit_code(), 2, "{bad}: {e}");
         }
     }
 }

@@ -7,7 +7,10 @@
 //! - seed: `corpus/seed/page.html`, URL
 //!   `https://www.example-news.it/renzi-jack-ma/`, truth `eval/truth/seed.json`;
 //! - junk: `corpus/junk/*/page.html`, URL `http://fakehost/test/page.html`,
-//!   truth `corpus/junk/truth.json`, junk items `corpus/junk/*/junk.json`.
+//!   truth `corpus/junk/truth.json`, junk items `corpus/junk/*/junk.json`;
+//! - wcxb: the WCXB dev split, `corpus/wcxb/dev/html/<id>.html.gz`, truth
+//!   `corpus/wcxb/dev/ground-truth/<id>.json`, no URL (as `declutter batch`
+//!   cleans them), scored with the metric of `eval/score_wcxb.py`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -18,6 +21,147 @@ use serde_json::Value;
 use crate::args::EvalArgs;
 use crate::batch::{self, Page};
 use crate::score::{self, JunkItem, Metrics, PageScore};
+use crate::wcxb;
+
+/// The WCXB split `eval` scores, under the corpus root.
+pub const WCXB_DEV: &str = "corpus/wcxb/dev";
+
+/// Reads the truth of a WCXB split: `ground-truth/<id>.json` with
+/// `ground_truth.main_content`, `with`, `without` and the page type in
+/// `_internal.page_type.primary` (a string in older files), like
+/// `score_wcxb.load`. A file whose `ground_truth` is a non-empty
+/// non-object is skipped, as the script does.
+pub fn load_wcxb_truth(dir: &Path) -> Result<BTreeMap<String, wcxb::Truth>, String> {
+    let gt_dir = dir.join("ground-truth");
+    let rd = std::fs::read_dir(&gt_dir).map_err(|e| format!("cannot list {}: {e}", gt_dir.display()))?;
+    let mut out = BTreeMap::new();
+    for entry in rd.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let raw = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if let Some(t) = parse_wcxb_truth(&raw).map_err(|e| format!("{}: {e}", path.display()))? {
+            out.insert(id.to_string(), t);
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("no truth files in {}", gt_dir.display()));
+    }
+    Ok(out)
+}
+
+/// One WCXB truth file; `None` when it has no `ground_truth` object.
+pub fn parse_wcxb_truth(raw: &str) -> Result<Option<wcxb::Truth>, String> {
+    let v: Value = serde_json::from_str(raw).map_err(|e| format!("invalid JSON: {e}"))?;
+    // Python: `gt = data.get("ground_truth") or {}`, skipped unless a dict:
+    // a falsy value (null, "", [], 0) is an empty truth, a truthy non-object is skipped.
+    let empty = serde_json::Map::new();
+    let gt = match v.get("ground_truth") {
+        Some(Value::Object(o)) => o,
+        None | Some(Value::Null) => &empty,
+        Some(Value::Bool(false)) => &empty,
+        Some(Value::String(x)) if x.is_empty() => &empty,
+        Some(Value::Array(x)) if x.is_empty() => &empty,
+        Some(Value::Number(n)) if n.as_f64() == Some(0.0) => &empty,
+        Some(_) => return Ok(None),
+    };
+    let pt = v.get("_internal").and_then(|i| i.get("page_type"));
+    // Python: `pt.get("primary", "article") if dict else (pt or "article")`.
+    let page_type = match pt {
+        Some(Value::Object(o)) => match o.get("primary") {
+            None => "article".to_string(),
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+        },
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
+        _ => "article".to_string(),
+    };
+    let strings = |k: &str| -> Vec<String> {
+        gt.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| {
+            a.iter().filter_map(Value::as_str).map(str::to_string).collect()
+        })
+    };
+    Ok(Some(wcxb::Truth {
+        main_content: gt.get("main_content").and_then(Value::as_str).unwrap_or("").to_string(),
+        page_type: wcxb::normalize_type(&page_type),
+        with: strings("with"),
+        without: strings("without"),
+    }))
+}
+
+/// `declutter eval` on the WCXB dev split.
+fn run_wcxb(a: &EvalArgs) -> Result<(), String> {
+    let dir = a.corpus_root.join(WCXB_DEV);
+    let truth = load_wcxb_truth(&dir)?;
+    let list = batch::find_pages(&dir.join("html")).map_err(|e| format!("cannot list {}: {e}", dir.join("html").display()))?;
+    let (pages, read_errors) = batch::read_pages(list);
+    for (p, e) in &read_errors {
+        eprintln!("eval: {p}: {e}");
+    }
+    let opts = crate::options_with_url(None);
+    let jobs = batch::worker_count(Some(a.jobs), pages.len());
+    let run = batch::clean_all(&pages, &opts, jobs, false);
+    let mut errors = read_errors.len();
+    let mut pred = HashMap::new();
+    for (page, r) in pages.iter().zip(run.results) {
+        match r {
+            Ok(article) => {
+                pred.insert(page.name.clone(), article.text_content);
+            }
+            Err(e) => {
+                eprintln!("eval: {}: {e}", page.path.display());
+                errors += 1;
+            }
+        }
+    }
+    write_predictions(a, "wcxb", &pred)?;
+    let r = wcxb::evaluate(&truth, &pred);
+    let (mb, secs) = (batch::megabytes(&pages), run.elapsed.as_secs_f64());
+    let t = &r.total;
+    println!(
+        "{:<12} pages={} F1={:.3} P={:.3} R={:.3} with={:.3} without={:.3} empty={} missing={} errors={}  \
+         {mb:.2} MB in {secs:.3} s = {:.1} MB/s ({})",
+        "wcxb",
+        t.n,
+        t.f1,
+        t.p,
+        t.r,
+        t.with,
+        t.without,
+        r.empty,
+        r.missing,
+        errors,
+        if secs > 0.0 { mb / secs } else { 0.0 },
+        if jobs == 1 { "single-threaded".to_string() } else { format!("{jobs} threads") },
+    );
+    for (ty, s) in &r.by_type {
+        let empty = r.rows.iter().filter(|x| &x.page_type == ty && pred.get(&x.id).is_none_or(|p| p.trim().is_empty())).count();
+        println!("  type={ty:<14} pages={:<4} F1={:.3} P={:.3} R={:.3} empty={empty}", s.n, s.f1, s.p, s.r);
+    }
+    if a.worst > 0 {
+        let mut v: Vec<&wcxb::Row> = r.rows.iter().collect();
+        v.sort_by(|x, y| x.f1.total_cmp(&y.f1).then_with(|| x.id.cmp(&y.id)));
+        println!("  worst {} pages by F1:", a.worst);
+        for x in v.into_iter().take(a.worst) {
+            println!("    {:.3} P={:.3} R={:.3} {:<13} {}", x.f1, x.p, x.r, x.page_type, x.id);
+        }
+    }
+    Ok(())
+}
+
+/// `--out DIR`: the predictions as DIR/<corpus>/<id>.txt.
+fn write_predictions(a: &EvalArgs, corpus: &str, pred: &HashMap<String, String>) -> Result<(), String> {
+    let Some(out) = &a.out else { return Ok(()) };
+    let dir = out.join(corpus);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (id, text) in pred {
+        let f = dir.join(format!("{id}.txt"));
+        std::fs::write(&f, text).map_err(|e| format!("cannot write {}: {e}", f.display()))?;
+    }
+    Ok(())
+}
 
 /// Base URL the readability test pages were captured with.
 pub const READABILITY_URL: &str = "http://fakehost/test/page.html";
@@ -152,14 +296,7 @@ fn run_corpus(name: &str, a: &EvalArgs) -> Result<CorpusRun, String> {
             }
         }
     }
-    if let Some(out) = &a.out {
-        let dir = out.join(name);
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        for (id, text) in &pred {
-            let f = dir.join(format!("{id}.txt"));
-            std::fs::write(&f, text).map_err(|e| format!("cannot write {}: {e}", f.display()))?;
-        }
-    }
+    write_predictions(a, name, &pred)?;
     let no_truth = pages.iter().filter(|p| !truth.contains_key(&p.name)).count();
     if no_truth > 0 {
         eprintln!("eval: {name}: {no_truth} page(s) without truth, ignored by the metric");
@@ -264,7 +401,14 @@ fn junk_report(root: &Path, run: &CorpusRun, worst: usize) -> Result<(), String>
 pub fn run(a: &EvalArgs) -> ExitCode {
     let mut failures = 0;
     let mut readability_f1 = None;
-    for name in &a.only {
+    for name in &a.corpora() {
+        if name == "wcxb" {
+            if let Err(e) = run_wcxb(a) {
+                eprintln!("eval: wcxb: {e}");
+                failures += 1;
+            }
+            continue;
+        }
         match run_corpus(name, a) {
             Ok(r) => {
                 print_metrics(name, &r, batch::worker_count(Some(a.jobs), r.metrics.pages.max(1)));
@@ -314,6 +458,25 @@ mod tests {
     }
 
     #[test]
+    fn wcxb_truth_forms() {
+        let t = parse_wcxb_truth(
+            r#"{"_internal": {"page_type": {"primary": "category"}},
+                "ground_truth": {"main_content": "Body", "with": ["a", 3], "without": null}}"#,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!((t.main_content.as_str(), t.page_type.as_str()), ("Body", "collection"));
+        assert_eq!((t.with, t.without.len()), (vec!["a".to_string()], 0));
+        let t = parse_wcxb_truth(r#"{"_internal": {"page_type": "forum"}, "ground_truth": {}}"#).unwrap().unwrap();
+        assert_eq!((t.main_content.as_str(), t.page_type.as_str()), ("", "forum"));
+        let t = parse_wcxb_truth(r#"{"ground_truth": {"main_content": "x"}}"#).unwrap().unwrap();
+        assert_eq!(t.page_type, "article");
+        assert!(parse_wcxb_truth(r#"{"ground_truth": "nope"}"#).unwrap().is_none());
+        assert_eq!(parse_wcxb_truth(r#"{"ground_truth": null}"#).unwrap().unwrap().main_content, "");
+        assert!(parse_wcxb_truth("[").is_err());
+    }
+
+    #[test]
     fn junk_items() {
         let j = parse_junk(
             r#"[{"kind": "ad", "template": "t", "text": "Buy", "marker": "Acme", "marker_in_text": false,
@@ -335,7 +498,7 @@ mod tests {
             eprintln!("skipped: ../shared not found");
             return;
         }
-        for name in crate::args::CORPORA {
+        for name in crate::args::CORPORA.iter().filter(|n| **n != "wcxb") {
             let (pages, _, truth_path) = corpus_pages(&root, name).unwrap();
             let truth = load_truth(&truth_path).unwrap();
             assert!(!pages.is_empty(), "{name}: no pages");
@@ -345,5 +508,16 @@ mod tests {
         }
         let (pages, ..) = corpus_pages(&root, "readability").unwrap();
         assert_eq!(pages.len(), 130);
+        let dir = root.join(WCXB_DEV);
+        let truth = load_wcxb_truth(&dir).unwrap();
+        let pages = batch::find_pages(&dir).unwrap();
+        assert_eq!(pages.len(), 1497);
+        assert_eq!(truth.len(), 1497);
+        for (id, _) in &pages {
+            assert!(truth.contains_key(id), "wcxb: no truth for {id}");
+        }
+        for t in wcxb::TYPES {
+            assert!(truth.values().any(|x| x.page_type == t), "wcxb: no {t} page");
+        }
     }
 }
