@@ -55,10 +55,19 @@ function reflect() {
   if (frame.contentDocument?.documentElement) applySettings(frame.contentDocument, settings);
 }
 
+/**
+ * Settings this page wrote itself, as JSON. storage.onChanged reports our
+ * own writes back, late: two quick changes (line height, then letter
+ * spacing) would otherwise see the first write's echo undo the second.
+ * @type {string[]}
+ */
+const ownWrites = [];
+
 /** @param {Partial<Settings>} patch */
 async function update(patch) {
   settings = normalizeSettings({ ...settings, ...patch });
   reflect();
+  ownWrites.push(JSON.stringify(settings));
   await api.storage.local.set({ settings });
 }
 
@@ -325,7 +334,12 @@ async function main() {
   document.addEventListener('keydown', onKey);
   // Settings changed in another tab's reader view.
   api.storage.onChanged.addListener((/** @type {any} */ changes, /** @type {string} */ area) => {
-    if (area === 'local' && changes.settings) { settings = normalizeSettings(changes.settings.newValue); reflect(); }
+    if (area !== 'local' || !changes.settings) return;
+    const next = normalizeSettings(changes.settings.newValue);
+    const own = ownWrites.indexOf(JSON.stringify(next));
+    if (own >= 0) { ownWrites.splice(0, own + 1); return; } // our echo (and any older ones)
+    settings = next;
+    reflect();
   });
   setupSaving();
 

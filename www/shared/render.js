@@ -282,5 +282,5 @@ export function markdownDocument(article, bodyMarkdown, sourceUrl) {
   const meta = [article.byline, article.siteName, formatDate(article.publishedTime, article.lang)].filter(Boolean).map((t) => oneLine(String(t)));
   if (meta.length) lines.push(`*${meta.join(' · ')}*`, '');
   if (sourceUrl && /^https?:/i.test(sourceUrl)) lines.push(`Source: <${sourceUrl}>`, '');
-  return `${lines.join('\n')}${bodyMarkdown.trim()}\n`;
+  return `${lines.join("\n")}\n${bodyMarkdown.trim()}\n`;
 }
