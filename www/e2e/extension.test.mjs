@@ -147,6 +147,7 @@ test('a right-to-left page reads right to left', async () => {
 defineScenarios(test, {
   name: 'chromium',
   open: (p) => openPage(`${server.url}${p}`),
+  newPage: () => ext.ctx.newPage(),
   toggle,
   resetSettings: () => ext.sw.evaluate(() => chrome.storage.local.remove('settings')),
 });

@@ -39,6 +39,7 @@ async function open(p) {
 defineScenarios(test, {
   name: 'firefox',
   open,
+  newPage: () => browser.newPage(),
   toggle: (page) => toggleIn(control, page.url()),
   resetSettings: () => control.evaluate(() => browser.storage.local.remove('settings')),
 });
