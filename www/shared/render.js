@@ -143,7 +143,7 @@ const CSS = `
 @media (prefers-color-scheme: dark) {
   :root[data-theme="auto"] { --bg: #1c1b22; --fg: #e8e6e3; --muted: #a8a5a0; --link: #8ab4f8; --rule: #3a3944; --hl: #4a4420; color-scheme: dark; }
 }
-html { background: var(--bg); color: var(--fg); }
+html { background: var(--bg); color: var(--fg); scrollbar-color: var(--rule) var(--bg); }
 body { margin: 0; padding: 2.5em 1.25em 4em; font: var(--fs)/var(--lh) var(--font); letter-spacing: var(--ls); }
 main { max-width: var(--width); margin: 0 auto; }
 header.reader-header { margin-bottom: 2em; border-bottom: 1px solid var(--rule); padding-bottom: 1em; }
