@@ -4,6 +4,7 @@
 //   dist/extension-firefox/  Firefox MV3 variant (browser_specific_settings, background.scripts)
 //   dist/extension-e2e/      Chrome build + host permission for http://127.0.0.1 (tests only,
 //                            because activeTab is only granted by a real toolbar click)
+//   dist/extension-firefox-e2e/  the Firefox build + the same host permission (tests only)
 //   dist/demo/               the embed demo (uses www/lib like any page would)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,8 @@ import CopyPlugin from 'copy-webpack-plugin';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const www = (p) => path.join(ROOT, 'www', p);
-const SEED_PAGE = path.join(ROOT, '..', 'shared', 'corpus', 'seed', 'page.html');
+// The seed page ships in the repository (a clone runs without ../shared).
+const SEED_PAGE = www('demo/seed.html');
 
 const common = {
   // Eval source maps are blocked by the MV3 CSP; no source maps at all keeps dist/ lean.
@@ -25,7 +27,7 @@ const common = {
 function manifestFor(variant) {
   return (content) => {
     const m = JSON.parse(content.toString());
-    if (variant === 'firefox') {
+    if (variant === 'firefox' || variant === 'firefox-e2e') {
       m.background = { scripts: ['background.js'] };
       delete m.minimum_chrome_version;
       m.browser_specific_settings = {
@@ -36,7 +38,7 @@ function manifestFor(variant) {
         },
       };
     }
-    if (variant === 'e2e') {
+    if (variant === 'e2e' || variant === 'firefox-e2e') {
       m.name += ' (e2e test build)';
       m.host_permissions = ['http://127.0.0.1/*'];
     }
@@ -91,11 +93,14 @@ const demo = {
       patterns: [
         { from: www('demo/index.html') },
         { from: www('demo/demo.css') },
-        // The seed page, preloaded in the demo (shared/ lies beside the repo).
+        // The seed page, preloaded in the demo.
         { from: SEED_PAGE, to: 'seed.html', info: { minimized: true } },
       ],
     }),
   ],
 };
 
-export default [extension('chrome', 'extension'), extension('firefox', 'extension-firefox'), extension('e2e', 'extension-e2e'), demo];
+export default [
+  extension('chrome', 'extension'), extension('firefox', 'extension-firefox'),
+  extension('e2e', 'extension-e2e'), extension('firefox-e2e', 'extension-firefox-e2e'), demo,
+];

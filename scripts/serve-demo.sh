@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the wasm, the extension and the demo, then serves the demo on
 # 127.0.0.1 (PORT, default 8080) with the seed page preloaded
-# (../shared/corpus/seed/page.html, copied in by the build).
+# (www/demo/seed.html, copied in by the build).
 # Setup first: scripts/setup-web.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -3,11 +3,14 @@
 #   1. build: wasm (pkg/web, www/lib) + webpack (dist/extension, dist/extension-firefox, dist/demo)
 #   2. native reference for the wasm tests (tests/web.rs, ignored native test)
 #   3. tests/web.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
-#   4. node --test of the ES module (www/lib/test) and the reader renderer (www/extension/test)
+#   4. node --test of the ES module (www/lib/test), the shared reader code (www/shared/test:
+#      renderer, read aloud, shortcuts) and the extension's messages (www/extension/test);
+#      tsc --checkJs over the module, extension, shared code and demo (tsconfig.json)
 #   5. native vs wasm textContent on all 130 readability pages + seed (Node)
 #   6. size budget (wasm + glue + module, gzip <= 260 KiB)
-#   7. Playwright e2e in headless Chromium (extension, demo, module in page/worker/SW)
-#   8. web-ext lint of the Firefox build
+#   7. Playwright e2e in headless Chromium (extension, demo, module in page/worker/SW, axe-core)
+#   8. the same scenarios in headless Firefox (firefox-esr via puppeteer-core over WebDriver BiDi)
+#   9. web-ext lint of the Firefox build
 # Setup first: scripts/setup-web.sh.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,7 +44,8 @@ wasm_browser_tests() {
       --no-default-features --features serde --test web
 }
 step "tests/web.rs in headless Chromium" wasm_browser_tests
-step "node --test www/lib + www/extension" node --test www/lib/test/ www/extension/test/
+step "node --test www/lib + www/shared + www/extension" node --test www/lib/test/ www/shared/test/ www/extension/test/
+step "tsc --checkJs (tsconfig.json)" npx tsc -p tsconfig.json
 step "native/wasm parity (131 pages)" env DECLUTTER_NATIVE_OUT="$CRATE_DIR/target/web-native" \
   node scripts/web-parity.mjs --reuse
 # The issue's budget is 260 KiB gzip; lol_html alone (with the encoding_rs
@@ -50,8 +54,10 @@ step "native/wasm parity (131 pages)" env DECLUTTER_NATIVE_OUT="$CRATE_DIR/targe
 # with a ceiling just above today's size; run without the variable to see
 # the gap against 260.
 step "size (ceiling 450 KiB; issue budget 260 KiB, reported)" env DECLUTTER_SIZE_BUDGET_KIB="${DECLUTTER_SIZE_BUDGET_KIB:-450}" node scripts/web-size.mjs
-step "playwright e2e" node --test --test-concurrency=1 www/e2e/
-step "web-ext lint" npx web-ext lint --source-dir dist/extension-firefox --self-hosted --no-config-discovery
+step "playwright e2e (Chromium)" node --test --test-concurrency=1 www/e2e/extension.test.mjs www/e2e/web.test.mjs
+step "puppeteer e2e (Firefox, WebDriver BiDi)" node --test --test-concurrency=1 www/e2e/firefox.test.mjs
+# --warnings-as-errors: the bar is 0 errors and 0 warnings.
+step "web-ext lint (0 errors, 0 warnings)" npx web-ext lint --source-dir dist/extension-firefox --self-hosted --no-config-discovery --warnings-as-errors
 
 # Informational (never fails): wasm clean() throughput in Node.
 echo

@@ -6,6 +6,7 @@
 //! - `cleanBytes(bytes, charset?, options?) -> Article` (browser-like decoding)
 //! - `isProbablyReaderable(html) -> boolean`
 //! - `toMarkdown(html) -> string`
+//! - `sniffCharset(bytes, charset?) -> { encoding, source, bomLength }` (which encoding `cleanBytes` would use)
 //! - `class Cleaner { constructor(options?); write(chunk: Uint8Array | ArrayBuffer | string); finish(): Article }`
 //!
 //! Options come in and the Article goes out through `serde-wasm-bindgen`
@@ -239,6 +240,43 @@ pub fn clean_bytes(
     let options = options_from_js(&options)?;
     let article = crate::clean_bytes(bytes, charset.as_deref(), &options).map_err(|e| js_error(&e))?;
     article_to_js(&article)
+}
+
+/// Which encoding [`clean_bytes`] would decode `bytes` with, and why:
+/// `{ encoding: "UTF-8" | "windows-1252" | ..., source: "bom" |
+/// "transport" | "meta-prescan" | "meta-in-document" | "utf8-detected" |
+/// "default", bomLength: 0 | 2 | 3 }`. `cleanResponse` asks this about the
+/// first 1024 bytes to decide whether the body may stream (so the JS side
+/// never sniffs charsets itself).
+#[wasm_bindgen(js_name = sniffCharset, unchecked_return_type = "{ encoding: string, source: string, bomLength: number }")]
+pub fn sniff_charset(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "string | undefined | null")] charset: JsValue,
+) -> Result<JsValue, JsValue> {
+    use crate::encoding::{sniff_detailed, Source};
+    init();
+    let charset = if charset.is_undefined() || charset.is_null() {
+        None
+    } else {
+        Some(string_arg(&charset, "charset")?)
+    };
+    let sniffed = sniff_detailed(bytes, charset.as_deref());
+    #[allow(unreachable_patterns)]
+    let source = match sniffed.source {
+        Source::Bom => "bom",
+        Source::Transport => "transport",
+        Source::MetaPrescan => "meta-prescan",
+        Source::MetaInDocument => "meta-in-document",
+        Source::Utf8Detected => "utf8-detected",
+        Source::Default => "default",
+        _ => "other",
+    };
+    let out = js_sys::Object::new();
+    // Setting properties on a fresh plain object cannot fail.
+    let _ = Reflect::set(&out, &"encoding".into(), &sniffed.encoding.name().into());
+    let _ = Reflect::set(&out, &"source".into(), &source.into());
+    let _ = Reflect::set(&out, &"bomLength".into(), &(sniffed.bom_len as u32).into());
+    Ok(out.into())
 }
 
 /// A cheap one-pass check whether the page probably has an article.

@@ -6,13 +6,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { start, SEED_PATH } from './server.mjs';
+import { start } from './server.mjs';
 import { withExtension, ROOT, SHOTS } from './browser.mjs';
+import { defineScenarios, readerFrames, readerClosed, TITLE, SUBTITLE, BODY } from './scenarios.mjs';
 
 const EXT = path.join(ROOT, 'dist', 'extension-e2e');
-// expected.txt: title, subtitle, body paragraphs.
-const [TITLE, SUBTITLE, ...BODY] = (await readFile(path.join(path.dirname(SEED_PATH), 'expected.txt'), 'utf8'))
-  .split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 // Words that only occur in the clutter: cookie banner, ads, header menu,
 // sidebar link list, rating widget, newsletter, related, footer.
 const JUNK = ['Accetta', 'Rifiuta', 'Pubblicità', 'Abbonati', 'EU Stories', 'Valuta la qualità',
@@ -35,24 +33,6 @@ async function toggle(page) {
     if (!tab) throw new Error(`no tab for ${url}`);
     return self.declutterToggle(tab);
   }, page.url());
-}
-
-/** The reader frame (extension page) and the sandboxed article frame inside it. */
-async function readerFrames(page) {
-  const deadline = Date.now() + 15000;
-  for (;;) {
-    const reader = page.frames().find((f) => f.url().endsWith('/reader.html'));
-    if (reader) {
-      const ready = await reader.evaluate(() => document.documentElement.dataset.ready === 'true').catch(() => false);
-      if (ready) return { reader, article: reader.childFrames()[0] };
-    }
-    if (Date.now() > deadline) throw new Error('reader view did not appear');
-    await page.waitForTimeout(50);
-  }
-}
-
-async function readerClosed(page) {
-  await page.waitForFunction(() => !document.querySelector('declutter-reader'));
 }
 
 let pageCount = 0;
@@ -109,35 +89,15 @@ test('toggle shows only the article; screenshots light and dark', async () => {
   };
   await reader.click('[data-testid=theme-light]');
   const lightBg = await articleBackground('light');
-  await page.screenshot({ path: path.join(SHOTS, 'reader-light.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'chromium-reader-light.png') });
   await reader.click('[data-testid=theme-dark]');
   const darkBg = await articleBackground('dark');
-  await page.screenshot({ path: path.join(SHOTS, 'reader-dark.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'chromium-reader-dark.png') });
   assert.notEqual(lightBg, darkBg, 'dark theme must change the article background');
   const luminance = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, v) => a + Number(v), 0);
   assert.ok(luminance(darkBg) < luminance(lightBg), `dark ${darkBg} vs light ${lightBg}`);
   await reader.click('[data-testid=theme-auto]');
   assert.equal((await toggle(page)).state, 'closed');
-  await page.close();
-});
-
-test('toggle back restores the page exactly: DOM, typed input, scroll position', async () => {
-  const page = await openPage(`${server.url}/seed.html`);
-  await page.fill('input[type=email]', 'lettore@example.com');
-  await page.evaluate(() => window.scrollTo(0, 700));
-  const scrollBefore = await page.evaluate(() => window.scrollY);
-  assert.ok(scrollBefore > 0, 'the seed page scrolls');
-  const domBefore = await page.evaluate(() => document.documentElement.outerHTML);
-
-  assert.equal((await toggle(page)).state, 'opened');
-  await readerFrames(page);
-  assert.equal((await toggle(page)).state, 'closed');
-  await readerClosed(page);
-
-  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), domBefore);
-  assert.equal(await page.inputValue('input[type=email]'), 'lettore@example.com');
-  assert.equal(await page.evaluate(() => window.scrollY), scrollBefore);
-  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block');
   await page.close();
 });
 
@@ -148,56 +108,6 @@ test('Esc in the reader view closes it', async () => {
   const { article } = await readerFrames(page);
   await article.press('body', 'Escape');
   await readerClosed(page);
-  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), domBefore);
-  await page.close();
-});
-
-test('a page with a strict CSP (script-src \'self\') still toggles', async () => {
-  const page = await openPage(`${server.url}/strict.html`);
-  const reply = await toggle(page);
-  assert.equal(reply.state, 'opened', JSON.stringify(reply));
-  const { article } = await readerFrames(page);
-  assert.match(await article.evaluate(() => document.body.innerText), /Nuovo incontro a Roma/);
-  await page.close();
-});
-
-test('theme, font size and font persist across a reload', async () => {
-  let page = await openPage(`${server.url}/seed.html`);
-  await toggle(page);
-  let { reader, article } = await readerFrames(page);
-  const style = () => article.evaluate(() => {
-    const cs = getComputedStyle(document.body);
-    return { bg: getComputedStyle(document.documentElement).backgroundColor, size: cs.fontSize, font: cs.fontFamily };
-  });
-  await reader.click('[data-testid=theme-light]');
-  const before = await style();
-  await reader.click('[data-testid=theme-sepia]');
-  await reader.click('[data-testid=font-larger]');
-  await reader.click('[data-testid=font-toggle]');
-  const changed = await style();
-  assert.notEqual(changed.bg, before.bg, 'theme changes the background');
-  assert.equal(changed.bg, 'rgb(244, 236, 216)');
-  assert.ok(parseFloat(changed.size) > parseFloat(before.size), `${changed.size} > ${before.size}`);
-  assert.notEqual(changed.font, before.font);
-
-  await page.reload({ waitUntil: 'load' });
-  await toggle(page);
-  ({ reader, article } = await readerFrames(page));
-  assert.deepEqual(await style(), changed);
-  assert.equal(await reader.getAttribute('[data-testid=theme-sepia]', 'aria-checked'), 'true');
-  // Back to defaults for the other tests.
-  await ext.sw.evaluate(() => chrome.storage.local.remove('settings'));
-  await page.close();
-});
-
-test('a page without an article shows a message and stays untouched', async () => {
-  const page = await openPage(`${server.url}/module/empty.html`);
-  const domBefore = await page.evaluate(() => document.documentElement.outerHTML);
-  const reply = await toggle(page);
-  assert.equal(reply.state, 'error');
-  assert.equal(await page.evaluate(() => document.querySelector('declutter-reader')), null);
-  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block');
-  await page.waitForFunction(() => !document.querySelector('declutter-reader-toast'), null, { timeout: 10000 });
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), domBefore);
   await page.close();
 });
@@ -232,4 +142,12 @@ test('a right-to-left page reads right to left', async () => {
   assert.equal(await article.evaluate(() => document.documentElement.dir), 'rtl');
   assert.equal(await article.evaluate(() => getComputedStyle(document.querySelector('article')).direction), 'rtl');
   await page.close();
+});
+
+defineScenarios(test, {
+  name: 'chromium',
+  open: (p) => openPage(`${server.url}${p}`),
+  newPage: () => ext.ctx.newPage(),
+  toggle,
+  resetSettings: () => ext.sw.evaluate(() => chrome.storage.local.remove('settings')),
 });

@@ -1,6 +1,7 @@
 // A tiny static server on 127.0.0.1 for the e2e tests and the demo:
 //   /seed.html     the seed page          /strict.html  the seed page under CSP script-src 'self'
-//   /rtl.html      readability's rtl-1 page (right to left)
+//   /rtl.html      readability's rtl-1 page (right to left; from ../shared, the corpus: 404 without it)
+//   /forum.json    a forum-thread Article (pageType 'forum'), for the reader's forum layout
 //   /lib/*         www/lib (the ES module, with application/wasm)
 //   /module/*      www/e2e/fixtures/module (the module in a page, a Worker, a Service Worker)
 //   /demo/*        dist/demo
@@ -11,7 +12,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SEED_PATH = path.join(ROOT, '..', 'shared', 'corpus', 'seed', 'page.html');
+// The seed page ships in the repository (www/demo), so the demo and
+// scripts/run.sh work in a clone without ../shared.
+export const SEED_PATH = path.join(ROOT, 'www', 'demo', 'seed.html');
+export const SEED_EXPECTED = path.join(ROOT, 'www', 'demo', 'seed-expected.txt');
+export const FORUM_ARTICLE = path.join(ROOT, 'www', 'e2e', 'fixtures', 'forum-article.json');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -30,6 +35,7 @@ async function handle(req, res) {
   let file = null;
   const headers = {};
   if (url.pathname === '/seed.html') file = SEED_PATH;
+  else if (url.pathname === '/forum.json') file = FORUM_ARTICLE;
   else if (url.pathname === '/rtl.html') file = path.join(ROOT, '..', 'shared', 'corpus', 'readability', 'rtl-1', 'source.html');
   else if (url.pathname === '/strict.html') {
     file = SEED_PATH;

@@ -3,10 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { start, SEED_PATH } from './server.mjs';
+import { start } from './server.mjs';
+import { plain, ROOT, SHOTS } from './browser.mjs';
+import { defineDemoScenario } from './scenarios.mjs';
 
-const RTL_PAGE = path.join(path.dirname(SEED_PATH), '..', 'readability', 'rtl-1', 'source.html');
-import { plain, SHOTS } from './browser.mjs';
+// From the corpus (../shared): this test fails, loudly, without it.
+const RTL_PAGE = path.join(ROOT, '..', 'shared', 'corpus', 'readability', 'rtl-1', 'source.html');
 
 let server;
 let browser;
@@ -55,14 +57,14 @@ test('the demo cleans the preloaded seed page and shows the report', async () =>
   assert.ok(removed.length > 0);
   assert.ok(removed.some((t) => t.startsWith('cookie-banner')), removed.join('\n'));
   assert.match(await page.textContent('[data-testid=summary]'), /^removed: /);
-  await page.screenshot({ path: path.join(SHOTS, 'demo-seed.png'), fullPage: false });
+  await page.screenshot({ path: path.join(SHOTS, 'chromium-demo-seed.png'), fullPage: false });
   // Another page, pasted: the result follows.
   await page.fill('[data-testid=html]', '<html><head><title>Pasted</title></head><body><article><h1>Pasted</h1><p>' +
     'A pasted article with enough words, commas, and sentences to count as content. '.repeat(10) + '</p></article></body></html>');
   await page.fill('[data-testid=url]', '');
   await page.click('[data-testid=clean]');
   await page.waitForFunction(() => /Pasted/.test(document.querySelector('[data-testid=status]').textContent));
-  await page.screenshot({ path: path.join(SHOTS, 'demo-pasted.png'), fullPage: false });
+  await page.screenshot({ path: path.join(SHOTS, 'chromium-demo-pasted.png'), fullPage: false });
   // A file chosen (or dropped) is cleaned too: readability's right-to-left page.
   await page.setInputFiles('[data-testid=file]', RTL_PAGE);
   await page.waitForFunction(() => /^done: “RTL Test”/.test(document.querySelector('[data-testid=status]').textContent));
@@ -70,3 +72,5 @@ test('the demo cleans the preloaded seed page and shows the report', async () =>
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+defineDemoScenario(test, { name: 'chromium', newPage: () => browser.ctx.newPage(), server: () => server });

@@ -1,19 +1,28 @@
+// @ts-check
 // Every difference between Chrome and Firefox the extension cares about,
 // in one place.
 
-/** The WebExtension API object: `browser` (Firefox) or `chrome`. */
-export const api = globalThis.browser ?? globalThis.chrome;
+const g = /** @type {any} */ (globalThis);
 
-export const isFirefox = typeof globalThis.browser !== 'undefined' &&
-  typeof globalThis.browser.runtime?.getBrowserInfo === 'function';
+/**
+ * The WebExtension API object: `browser` (Firefox) or `chrome`. Typed
+ * `any`: the two vendors' API typings disagree; our own message and
+ * settings types are what `tsc --checkJs` checks.
+ * @type {any}
+ */
+export const api = g.browser ?? g.chrome;
+
+export const isFirefox = typeof g.browser !== 'undefined' &&
+  typeof g.browser.runtime?.getBrowserInfo === 'function';
 
 /**
  * runtime.onMessage with an async handler. Chrome ignores a returned
  * Promise (before Chrome 144) and wants `sendResponse` + `return true`;
  * Firefox accepts both, so use the form that works everywhere.
+ * @param {(msg: unknown, sender: any) => unknown} handler  undefined: no reply
  */
 export function onMessage(handler) {
-  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  api.runtime.onMessage.addListener((/** @type {unknown} */ msg, /** @type {any} */ sender, /** @type {(r: unknown) => void} */ sendResponse) => {
     const result = handler(msg, sender);
     if (result === undefined) return false;
     Promise.resolve(result).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
@@ -28,27 +37,37 @@ export function onMessage(handler) {
  * the page's markup stays byte-identical. Firefox's content scripts see the
  * page through Xray wrappers: the sheet must come from the page's own
  * CSSStyleSheet constructor and the array be rebuilt in the page's realm.
+ * @param {string} css
+ * @returns {CSSStyleSheet}
  */
 export function makePageSheet(css) {
-  const Ctor = isFirefox && window.wrappedJSObject ? window.wrappedJSObject.CSSStyleSheet : CSSStyleSheet;
+  const w = /** @type {any} */ (window);
+  const Ctor = isFirefox && w.wrappedJSObject ? w.wrappedJSObject.CSSStyleSheet : CSSStyleSheet;
   const sheet = new Ctor();
   sheet.replaceSync(css);
   return sheet;
 }
 
+/** Firefox's Xray helper (content scripts only). @type {(v: unknown, w: Window) => any} */
+const cloneIntoPage = (v, w) => g.cloneInto(v, w);
+
+/** @param {Document} doc @param {CSSStyleSheet} sheet */
 export function adoptSheet(doc, sheet) {
-  if (isFirefox && doc.wrappedJSObject) {
-    const page = doc.wrappedJSObject;
-    page.adoptedStyleSheets = cloneInto([...page.adoptedStyleSheets, sheet], window);
+  const d = /** @type {any} */ (doc);
+  if (isFirefox && d.wrappedJSObject) {
+    const page = d.wrappedJSObject;
+    page.adoptedStyleSheets = cloneIntoPage([...page.adoptedStyleSheets, sheet], window);
   } else {
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   }
 }
 
+/** @param {Document} doc @param {CSSStyleSheet} sheet */
 export function unadoptSheet(doc, sheet) {
-  if (isFirefox && doc.wrappedJSObject) {
-    const page = doc.wrappedJSObject;
-    page.adoptedStyleSheets = cloneInto([...page.adoptedStyleSheets].filter((s) => s !== sheet), window);
+  const d = /** @type {any} */ (doc);
+  if (isFirefox && d.wrappedJSObject) {
+    const page = d.wrappedJSObject;
+    page.adoptedStyleSheets = cloneIntoPage([...page.adoptedStyleSheets].filter((/** @type {CSSStyleSheet} */ s) => s !== sheet), window);
   } else {
     doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // Content script: injected on demand (chrome.scripting) into the tab whose
 // toolbar button was pressed. It never runs the cleaner (the background
 // does) and never changes the page's markup permanently: opening the
@@ -10,11 +11,15 @@ import { api, onMessage, makePageSheet, adoptSheet, unadoptSheet } from './brows
 import { BackgroundToContent, ContentToBackground, isMessage } from './messages.js';
 
 const HOST_TAG = 'declutter-reader';
+// Long enough to read two lines of message; the page is untouched once it goes.
+const TOAST_MS = 6000;
 
-if (!globalThis.__declutterContent) {
-  globalThis.__declutterContent = true;
+const g = /** @type {any} */ (globalThis);
+if (!g.__declutterContent) {
+  g.__declutterContent = true;
 
-  let open = null; // { host, sheet, scrollX, scrollY, focus, onKey }
+  /** @type {{ host: HTMLElement, scrollX: number, scrollY: number, focus: Element | null } | null} */
+  let open = null;
   let busy = false;
 
   const hideSheet = makePageSheet(`
@@ -31,18 +36,22 @@ if (!globalThis.__declutterContent) {
     return doctype + document.documentElement.outerHTML;
   }
 
+  /** @param {KeyboardEvent} e */
   function onKey(e) {
     if (e.key === 'Escape') { e.preventDefault(); close(); }
   }
 
+  /** @returns {Promise<import('./messages.js').ToggleReply>} */
   async function openReader() {
     // The page as it is now (after its scripts ran), and where it lives.
-    const reply = await api.runtime.sendMessage({
-      type: ContentToBackground.CLEAN_PAGE, html: pageHtml(), url: location.href,
-    });
+    /** @type {import('./messages.js').CleanPage} */
+    const msg = { type: ContentToBackground.CLEAN_PAGE, html: pageHtml(), url: location.href };
+    /** @type {import('./messages.js').CleanReply} */
+    const reply = await api.runtime.sendMessage(msg);
     if (!reply?.ok) {
-      toast(`Reader view: ${reply?.error ?? 'cleaning failed'}`);
-      return { state: 'error', error: reply?.error ?? 'cleaning failed' };
+      const error = (reply && !reply.ok && reply.error) || 'cleaning failed';
+      toast(`Reader view: ${error}`);
+      return { state: 'error', error };
     }
     const state = {
       scrollX: window.scrollX, scrollY: window.scrollY, focus: document.activeElement,
@@ -52,6 +61,8 @@ if (!globalThis.__declutterContent) {
     const frame = document.createElement('iframe');
     frame.src = api.runtime.getURL('reader.html');
     frame.title = 'Reader view';
+    // "Copy as Markdown" writes the clipboard from this cross-origin frame.
+    frame.allow = 'clipboard-write';
     frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;color-scheme:normal');
     root.append(frame);
     adoptSheet(document, hideSheet);
@@ -62,6 +73,7 @@ if (!globalThis.__declutterContent) {
     return { state: 'opened' };
   }
 
+  /** @returns {import('./messages.js').ToggleReply} */
   function close() {
     if (!open) return { state: 'closed' };
     const { host, scrollX, scrollY, focus } = open;
@@ -70,12 +82,14 @@ if (!globalThis.__declutterContent) {
     host.remove();
     unadoptSheet(document, hideSheet);
     window.scrollTo(scrollX, scrollY);
-    if (focus && focus !== document.body && typeof focus.focus === 'function') focus.focus({ preventScroll: true });
-    api.runtime.sendMessage({ type: ContentToBackground.CLOSED }).catch(() => {});
+    if (focus instanceof HTMLElement && focus !== document.body) focus.focus({ preventScroll: true });
+    /** @type {import('./messages.js').Closed} */
+    const closed = { type: ContentToBackground.CLOSED };
+    api.runtime.sendMessage(closed).catch(() => {});
     return { state: 'closed' };
   }
 
-  /** A short message that removes itself; the page is otherwise untouched. */
+  /** A short message that removes itself; the page is otherwise untouched. @param {string} text */
   function toast(text) {
     const host = document.createElement(HOST_TAG + '-toast');
     const root = host.attachShadow({ mode: 'closed' });
@@ -87,10 +101,10 @@ if (!globalThis.__declutterContent) {
       'box-shadow:0 4px 16px rgba(0,0,0,.3)');
     root.append(box);
     document.documentElement.append(host);
-    setTimeout(() => host.remove(), 6000);
+    setTimeout(() => host.remove(), TOAST_MS);
   }
 
-  onMessage((msg) => {
+  onMessage((/** @type {unknown} */ msg) => {
     if (!isMessage(msg, BackgroundToContent)) return undefined;
     if (msg.type === BackgroundToContent.CLOSE) return close();
     if (msg.type === BackgroundToContent.TOGGLE) {
@@ -98,7 +112,7 @@ if (!globalThis.__declutterContent) {
       if (busy) return { state: 'error', error: 'busy' };
       busy = true;
       return openReader()
-        .catch((e) => {
+        .catch((/** @type {any} */ e) => {
           toast(`Reader view: ${e?.message ?? e}`);
           return { state: 'error', error: String(e?.message ?? e) };
         })

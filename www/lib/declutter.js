@@ -1,3 +1,4 @@
+// @ts-check
 // declutter — streaming reader mode, as an ES module.
 //
 //   import { clean, cleanResponse, CleanerStream } from './declutter.js';
@@ -11,12 +12,19 @@
 
 import initGlue, * as glue from './declutter_glue.js';
 
+/** @typedef {import('./index.d.ts').Article} Article */
+/** @typedef {import('./index.d.ts').Options} Options */
+/** @typedef {import('./index.d.ts').WasmSource} WasmSource */
+
 const WASM_URL = new URL('./declutter_bg.wasm', import.meta.url);
 
+/** @type {Promise<void> | null} */
 let ready = null;
 
+/** @type {any} */
+const nodeProcess = /** @type {any} */ (globalThis).process;
 const isNode =
-  typeof process === 'object' && process !== null && typeof process.versions?.node === 'string' &&
+  typeof nodeProcess === 'object' && nodeProcess !== null && typeof nodeProcess.versions?.node === 'string' &&
   typeof window === 'undefined';
 
 /**
@@ -25,14 +33,20 @@ const isNode =
  * from (a URL, a Response, bytes or a compiled WebAssembly.Module) or to
  * load it ahead of the first use. Idempotent: later calls return the same
  * promise.
+ * @param {WasmSource} [source]
+ * @returns {Promise<void>}
  */
 export function init(source) {
   if (ready) return ready;
   ready = (async () => {
+    /** @type {any} */
     let input = source;
     if (input === undefined) {
       if (isNode && WASM_URL.protocol === 'file:') {
         // Node's fetch() cannot read file: URLs.
+        // A literal specifier (web-ext lint flags a computed import()); the
+        // type check runs without Node's types, so this one line is exempt.
+        // @ts-ignore -- Node-only branch
         const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
         input = await readFile(WASM_URL);
       } else {
@@ -58,19 +72,30 @@ function ensure() {
   return glueReady ? Promise.resolve() : init();
 }
 
+/** @param {string} name */
 function requireReady(name) {
   if (!glueReady) {
     throw new Error(`declutter: ${name} needs the wasm module: await init() first`);
   }
 }
 
-/** Cleans one page given as a string. Resolves to the Article. */
+/**
+ * Cleans one page given as a string. Resolves to the Article.
+ * @param {string} html
+ * @param {Options | null} [options]
+ * @returns {Promise<Article>}
+ */
 export async function clean(html, options) {
   await ensure();
   return glue.clean(html, options);
 }
 
-/** Synchronous `clean` once `init()` has resolved. */
+/**
+ * Synchronous `clean` once `init()` has resolved.
+ * @param {string} html
+ * @param {Options | null} [options]
+ * @returns {Article}
+ */
 export function cleanSync(html, options) {
   requireReady('cleanSync');
   return glue.clean(html, options);
@@ -79,19 +104,45 @@ export function cleanSync(html, options) {
 /**
  * Cleans raw bytes, decoding them like a browser: BOM, then `charset`
  * (e.g. from Content-Type), then `<meta charset>`, then windows-1252.
+ * @param {ArrayBuffer | ArrayBufferView} bytes
+ * @param {string | null} [charset]
+ * @param {Options | null} [options]
+ * @returns {Promise<Article>}
  */
 export async function cleanBytes(bytes, charset, options) {
   await ensure();
   return glue.cleanBytes(toU8(bytes), charset ?? null, options);
 }
 
-/** A cheap one-pass check whether the page probably has an article. */
+/**
+ * Which encoding `cleanBytes(bytes, charset)` would decode with, and which
+ * step of the browser's algorithm chose it (the core's sniffer: BOM,
+ * transport charset, `<meta>` prescan, later `<meta>`, UTF-8 detection,
+ * windows-1252). `encoding` is a WHATWG name that `TextDecoder` accepts.
+ * @param {ArrayBuffer | ArrayBufferView} bytes
+ * @param {string | null} [charset]
+ * @returns {Promise<{ encoding: string, source: string, bomLength: number }>}
+ */
+export async function sniffCharset(bytes, charset) {
+  await ensure();
+  return glue.sniffCharset(toU8(bytes), charset ?? null);
+}
+
+/**
+ * A cheap one-pass check whether the page probably has an article.
+ * @param {string} html
+ * @returns {Promise<boolean>}
+ */
 export async function isProbablyReaderable(html) {
   await ensure();
   return glue.isProbablyReaderable(html);
 }
 
-/** Renders an Article's `content` as Markdown. */
+/**
+ * Renders an Article's `content` as Markdown.
+ * @param {string} html
+ * @returns {Promise<string>}
+ */
 export async function toMarkdown(html) {
   await ensure();
   return glue.toMarkdown(html);
@@ -100,12 +151,17 @@ export async function toMarkdown(html) {
 /**
  * A low-level streaming Cleaner (`write(chunk)`, `finish()`, `free()`).
  * Prefer `CleanerStream` or `cleanResponse`.
+ * @param {Options | null} [options]
  */
 export async function createCleaner(options) {
   await ensure();
   return new glue.Cleaner(options);
 }
 
+/**
+ * @param {unknown} bytes
+ * @returns {Uint8Array}
+ */
 function toU8(bytes) {
   if (bytes instanceof Uint8Array) return bytes;
   if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
@@ -121,19 +177,23 @@ function toU8(bytes) {
  *   const { value: article } = await reader.read();
  */
 export class CleanerStream extends TransformStream {
+  /** @param {Options | null} [options] */
   constructor(options) {
+    /** @type {glue.Cleaner | null} */
     let cleaner = null;
     const release = () => {
       if (cleaner) { cleaner.free(); cleaner = null; }
     };
-    super({
+    // `cancel` (the readable side was cancelled) is newer than TypeScript's DOM types.
+    /** @type {Transformer<Uint8Array | ArrayBuffer | string, Article> & { cancel?: () => void }} */
+    const transformer = {
       async start() {
         await ensure();
         cleaner = new glue.Cleaner(options);
       },
       transform(chunk) {
         try {
-          cleaner.write(chunk);
+          /** @type {glue.Cleaner} */ (cleaner).write(chunk);
         } catch (e) {
           release();
           throw e;
@@ -141,37 +201,49 @@ export class CleanerStream extends TransformStream {
       },
       flush(controller) {
         try {
-          controller.enqueue(cleaner.finish());
+          controller.enqueue(/** @type {glue.Cleaner} */ (cleaner).finish());
         } finally {
           release();
         }
       },
       cancel() { release(); },
-    });
+    };
+    super(transformer);
   }
 }
 
-const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
-
-function charsetFromContentType(contentType) {
-  const m = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType || '');
-  return m ? m[2].trim().toLowerCase() : null;
+/**
+ * The `charset` parameter of a Content-Type header value, as written (the
+ * core resolves the label and ignores one it does not know, like a browser).
+ * Parsing a header is not sniffing the body: the body's encoding is decided
+ * by the core (`sniffCharset`).
+ * @param {string | null | undefined} contentType
+ */
+export function charsetFromContentType(contentType) {
+  for (const param of String(contentType ?? '').split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').trim();
+    return value || null;
+  }
+  return null;
 }
 
-/** The `<meta charset>` / `http-equiv` declaration in the first 1024 bytes, lowercased. */
-function sniffMetaCharset(head) {
-  const text = new TextDecoder('latin1').decode(head.subarray(0, 1024));
-  const m = /<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)/i.exec(text);
-  return m ? m[1].toLowerCase() : null;
-}
+/** How many bytes the core's `<meta>` prescan reads (WHATWG's 1024). */
+const PRESCAN_BYTES = 1024;
 
 /**
  * Cleans a fetch() Response, reading its body as it arrives.
  *
- * `options.url` defaults to `response.url`. UTF-8 pages (by Content-Type,
- * BOM or `<meta charset>` in the first 1024 bytes) stream through the
- * Cleaner chunk by chunk; pages in any other encoding are collected and
- * decoded like a browser would (`cleanBytes`).
+ * `options.url` defaults to `response.url`. The core's sniffer looks at
+ * the first 1024 bytes: a page it finds declared UTF-8 (BOM, Content-Type
+ * or `<meta charset>` there) streams through the Cleaner chunk by chunk;
+ * any other page (another encoding, or no declaration in the head, where a
+ * browser goes on looking further down) is collected and decoded whole
+ * like a browser would (`cleanBytes`).
+ * @param {Response} response
+ * @param {Options | null} [options]
+ * @returns {Promise<Article>}
  */
 export async function cleanResponse(response, options) {
   if (!response || typeof response.arrayBuffer !== 'function') {
@@ -191,17 +263,18 @@ export async function cleanResponse(response, options) {
   const head = [];
   let headLen = 0;
   let done = false;
-  while (headLen < 1024 && !done) {
+  while (headLen < PRESCAN_BYTES && !done) {
     const r = await reader.read();
     if (r.done) { done = true; break; }
     head.push(r.value);
     headLen += r.value.byteLength;
   }
   const first = concat(head, headLen);
-  const bom8 = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
-  const bom16 = (first[0] === 0xfe && first[1] === 0xff) || (first[0] === 0xff && first[1] === 0xfe);
-  const declared = transport ?? sniffMetaCharset(first);
-  const utf8 = bom8 || (!bom16 && declared !== null && UTF8_LABELS.has(declared));
+  const sniffed = glue.sniffCharset(first, transport);
+  // Only a declaration seen in the head is final; without one the core may
+  // still find a later <meta> or detect UTF-8 in the whole body.
+  const declared = sniffed.source === 'bom' || sniffed.source === 'transport' || sniffed.source === 'meta-prescan';
+  const utf8 = declared && sniffed.encoding === 'UTF-8';
 
   if (!utf8) {
     // Another (or no declared) encoding: decode the whole thing like a browser.
@@ -218,7 +291,7 @@ export async function cleanResponse(response, options) {
 
   const cleaner = new glue.Cleaner(opts);
   try {
-    cleaner.write(bom8 ? first.subarray(3) : first);
+    cleaner.write(first.subarray(sniffed.bomLength));
     while (!done) {
       const r = await reader.read();
       if (r.done) break;
@@ -233,6 +306,10 @@ export async function cleanResponse(response, options) {
   }
 }
 
+/**
+ * @param {Uint8Array[]} parts
+ * @param {number} len
+ */
 function concat(parts, len) {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(len);

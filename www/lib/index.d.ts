@@ -183,13 +183,23 @@ export function cleanSync(html: string, options?: Options | null): Article;
  * Cleans raw bytes, decoding them like a browser: BOM, then `charset`
  * (e.g. from Content-Type), then `<meta charset>`, then windows-1252.
  */
-export function cleanBytes(bytes: BufferSource, charset?: string | null, options?: Options | null): Promise<Article>;
+export function cleanBytes(bytes: ArrayBuffer | ArrayBufferView, charset?: string | null, options?: Options | null): Promise<Article>;
 /**
  * Cleans a fetch Response while its body arrives. `options.url` defaults to
  * `response.url`. UTF-8 bodies stream through the Cleaner; other encodings
  * are collected and decoded like a browser (`cleanBytes`).
  */
 export function cleanResponse(response: Response, options?: Options | null): Promise<Article>;
+/** Which step of the browser's encoding algorithm chose the encoding. */
+export type CharsetSource = 'bom' | 'transport' | 'meta-prescan' | 'meta-in-document' | 'utf8-detected' | 'default';
+/**
+ * Which encoding `cleanBytes(bytes, charset)` would decode with (a WHATWG
+ * name `TextDecoder` accepts, e.g. "UTF-8", "windows-1252", "Shift_JIS"),
+ * which step chose it, and the length of the byte order mark to skip.
+ */
+export function sniffCharset(bytes: ArrayBuffer | ArrayBufferView, charset?: string | null): Promise<{ encoding: string; source: CharsetSource; bomLength: number }>;
+/** The `charset` parameter of a Content-Type header value as written (`"text/html; charset=Shift_JIS"` → `"Shift_JIS"`), or null. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null;
 /** A cheap one-pass check whether the page probably has an article worth a reader view. */
 export function isProbablyReaderable(html: string): Promise<boolean>;
 /** Renders cleaned HTML (an Article's `content`) as Markdown. */

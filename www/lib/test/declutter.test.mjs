@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import {
   init, isReady, clean, cleanSync, cleanBytes, cleanResponse, CleanerStream, createCleaner,
-  isProbablyReaderable, toMarkdown,
+  isProbablyReaderable, toMarkdown, sniffCharset, charsetFromContentType,
 } from '../declutter.js';
 
-const SEED = new URL('../../../../shared/corpus/seed/page.html', import.meta.url);
-const EXPECTED = new URL('../../../../shared/corpus/seed/expected.txt', import.meta.url);
+// The seed page ships in the repository (www/demo).
+const SEED = new URL('../../demo/seed.html', import.meta.url);
+const EXPECTED = new URL('../../demo/seed-expected.txt', import.meta.url);
 const URL_ = 'https://www.example-news.it/2015/03/17/renzi-jack-ma/';
 const html = await readFile(SEED, 'utf8');
 const bytes = new TextEncoder().encode(html);
@@ -209,4 +210,30 @@ test('works in a worker thread (no DOM, own wasm instance)', async () => {
   });
   await w.terminate();
   assert.deepEqual(got, expected);
+});
+
+test('sniffCharset answers with the core\'s sniffer (no sniffing in JS)', async () => {
+  const enc = (s) => new TextEncoder().encode(s);
+  assert.deepEqual(await sniffCharset(enc('\uFEFF<meta charset=latin1><p>x')), { encoding: 'UTF-8', source: 'bom', bomLength: 3 });
+  assert.deepEqual(await sniffCharset(enc('<p>x'), 'Shift_JIS'), { encoding: 'Shift_JIS', source: 'transport', bomLength: 0 });
+  assert.deepEqual(await sniffCharset(enc('<p>x'), 'no-such-label'), { encoding: 'windows-1252', source: 'default', bomLength: 0 });
+  assert.deepEqual(await sniffCharset(enc('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')),
+    { encoding: 'KOI8-R', source: 'meta-prescan', bomLength: 0 });
+  // A <meta> in a comment does not count (the spec's prescan, not a regex).
+  assert.equal((await sniffCharset(enc('<!-- <meta charset=koi8-r> --><p>x'))).source, 'default');
+  assert.equal((await sniffCharset(enc('<p>caf\u00e9</p>'))).source, 'utf8-detected');
+  assert.equal(charsetFromContentType('text/html; charset="Shift_JIS"'), 'Shift_JIS');
+  assert.equal(charsetFromContentType('text/html;foo=1; Charset = utf-8 '), 'utf-8');
+  assert.equal(charsetFromContentType('text/html'), null);
+  assert.equal(charsetFromContentType(null), null);
+});
+
+test('cleanResponse: a late <meta charset> (after the 1024-byte prescan) still decodes the page right', async () => {
+  // windows-1252 bytes, declared only after a long comment: a browser finds the
+  // <meta> while parsing; the head alone does not tell, so the body is read whole.
+  const body = `<!DOCTYPE html><html><head><!-- ${'x'.repeat(1500)} --><meta charset="windows-1252"><title>Caf\xe9</title></head>` +
+    `<body><article><h1>Caf\xe9</h1><p>${'Un caf\xe9 cr\xe8me, tr\xe8s bon. '.repeat(40)}</p></article></body></html>`;
+  const latin = Uint8Array.from(body, (c) => c.charCodeAt(0));
+  const article = await cleanResponse(response(chunked(latin, 7), { contentType: 'text/html' }));
+  assert.match(article.textContent, /Un café crème, très bon\./);
 });
