@@ -13,6 +13,7 @@ pub(crate) use title::article_title;
 
 use std::collections::HashMap;
 
+use crate::article::PageType;
 use crate::doc::Doc;
 use crate::html::entities::decode;
 
@@ -25,6 +26,8 @@ pub(crate) struct PageMeta {
     pub site_name: Option<String>,
     pub published_time: Option<String>,
     pub lead_image: Option<String>,
+    /// The page type the page states (JSON-LD `@type`, `og:type`), if any.
+    pub stated_type: Option<crate::article::PageType>,
 }
 
 fn clean_ws(s: &str) -> String {
@@ -44,7 +47,8 @@ fn first_meta(metas: &HashMap<String, String>, keys: &[&str]) -> Option<String> 
 pub(crate) fn page_meta(doc: &Doc) -> PageMeta {
     let m = &doc.meta.metas;
     let ld = jsonld::json_ld(doc);
-    let title = nonempty(ld.title.clone()).or_else(|| {
+    let ld_title = ld.title.clone();
+    let title = nonempty(ld_title).or_else(|| {
         first_meta(m, &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"])
     });
     let byline = nonempty(ld.byline).or_else(|| {
@@ -59,6 +63,34 @@ pub(crate) fn page_meta(doc: &Doc) -> PageMeta {
     let site_name = nonempty(ld.site_name).or_else(|| first_meta(m, &["og:site_name"]));
     let published_time = nonempty(ld.published).or_else(|| first_meta(m, &["article:published_time", "parsely-pub-date"]));
     let lead_image = first_meta(m, &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]).or_else(|| nonempty(ld.image));
-    PageMeta { title, byline, excerpt, site_name, published_time, lead_image }
+    let og_type = m.get("og:type").map(|t| t.trim().to_ascii_lowercase());
+    let stated_type = stated_type(&ld.types, og_type.as_deref());
+    PageMeta { title, byline, excerpt, site_name, published_time, lead_image, stated_type }
 }
 
+
+/// The page type a page states about itself: a forum posting or Q&A page,
+/// an article, a product, a collection — in that order of trust (a forum
+/// thread's JSON-LD often also names an `Article`; a product page's
+/// breadcrumbs an `ItemList`).
+fn stated_type(types: &[String], og_type: Option<&str>) -> Option<PageType> {
+    use crate::rules as R;
+    let any = |list: &[&str]| types.iter().any(|t| list.contains(&t.as_str()));
+    if any(R::FORUM_LD_TYPES) {
+        return Some(PageType::Forum);
+    }
+    if any(R::DOC_LD_TYPES) {
+        return Some(PageType::Documentation);
+    }
+    if any(R::ARTICLE_TYPES) {
+        return Some(PageType::Article);
+    }
+    let og = og_type.unwrap_or("");
+    if R::PRODUCT_OG_TYPES.contains(&og) || (any(R::PRODUCT_LD_TYPES) && !any(R::COLLECTION_LD_TYPES)) {
+        return Some(PageType::Product);
+    }
+    if any(R::COLLECTION_LD_TYPES) || R::COLLECTION_OG_TYPES.contains(&og) {
+        return Some(PageType::Collection);
+    }
+    None
+}

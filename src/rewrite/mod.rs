@@ -47,7 +47,7 @@ pub(crate) fn rewrite(page: Input<'_>, doc: &Doc, plan: Plan, o: &Options) -> Re
     let (before, after) = outside_entries(doc, &plan, first, last);
     let on_path = ancestors_of_kept(doc, &plan.keep_top);
     let base = resolve_base(doc, o);
-    let Plan { drop, keep_top, byline, title, meta, .. } = plan;
+    let Plan { drop, keep_top, byline, title, meta, page_type, .. } = plan;
     let mut v = RewriteVisitor::new(drop, keep_top, on_path, o, base, page.bytes.len(), fragment);
     for e in before {
         v.removals.push(e);
@@ -62,7 +62,7 @@ pub(crate) fn rewrite(page: Input<'_>, doc: &Doc, plan: Plan, o: &Options) -> Re
     for e in after {
         v.removals.push(e);
     }
-    Ok(article_of(v, doc, meta, title, byline))
+    Ok(Article { page_type, ..article_of(v, doc, meta, title, byline) })
 }
 
 /// Ancestors of the kept blocks: walking through them is not "removing".
@@ -136,6 +136,8 @@ fn article_of(v: RewriteVisitor, doc: &Doc, meta: PageMeta, title: String, bylin
         word_count,
         reading_time_minutes,
         report: v.removals.finish(),
+        page_type: Default::default(),
+        empty_reason: None,
     }
 }
 
