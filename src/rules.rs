@@ -603,3 +603,9 @@ pub const LINKLIST_MAX_PAGE_SHARE: f32 = 0.5;
 /// mostly links) in all: a story next to a long menu has more, and its
 /// menu still goes.
 pub const LINKLIST_PAGE_MAX_OUTSIDE_PROSE: u32 = 300;
+
+/// Readability's pick holding this much text is a story however much else
+/// the page has (a long chapter above a longer comment thread): no switch
+/// to the broad extraction. On WCXB dev no listing or service page's
+/// winning broad extraction is preceded by a pick this long.
+pub const BROAD_MAX_STORY_CHARS: u32 = 9000;

@@ -66,3 +66,108 @@ fn issue_2_deep_nesting_is_fine() {
     let a = clean(&html, &Options::default()).unwrap();
     assert!(a.text_content.contains("Deep text"));
 }
+
+/// Issue 12: a listing (many cards, each a short blurb) came back with one
+/// card: Readability keeps the best block and its siblings only. When its
+/// pick is a small part of the page's main region minus junk, the whole
+/// region is the result; the site menu and footer still go.
+#[test]
+fn issue_12_listing_keeps_every_card() {
+    let card = |i: usize| {
+        format!("<div class='card'><h3><a href='/item/{i}'>Item number {i} title</a></h3>\
+                 <p>Short summary of item {i}, two lines of text describing what it is.</p><span>$1{i}.99</span></div>")
+    };
+    let cards: String = (0..12).map(card).collect();
+    let html = format!("<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>\
+                        <main><h1>All items</h1><div class='grid'>{cards}</div></main>\
+                        <footer>Copyright footer text of the shop</footer></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    for i in [0, 5, 11] {
+        assert!(a.text_content.contains(&format!("Short summary of item {i},")), "card {i} missing: {}", a.text_content);
+    }
+    assert!(!a.text_content.contains("Copyright footer"), "{}", a.text_content);
+    assert_ne!(a.page_type, declutter::PageType::Article);
+    assert!(a.empty_reason.is_none());
+}
+
+/// Issue 12: a component library that prefixes every block with a token
+/// a consent platform also uses (`cmp-`) lost the whole page, one small
+/// block at a time (each under the per-block guard). A token whose
+/// matches hold most of the page is a naming scheme, not a widget.
+#[test]
+fn issue_12_class_prefix_on_every_block_is_not_junk() {
+    let block = |i: usize| {
+        format!("<div class='cmp-text'><p>Paragraph {i} of the page, with enough words in it to be prose, \
+                 and a comma or two, as real content has.</p></div>")
+    };
+    let blocks: String = (0..8).map(block).collect();
+    let html = format!("<html><body><div class='cmp-container'>{blocks}</div>\
+                        <div class='cmp-banner'>We use cookies. <button>Accept</button></div></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Paragraph 0 of the page"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("Paragraph 7 of the page"), "{:?}", a.text_content);
+}
+
+/// Issue 12: a page wrapped in one `<form>` (ASP.NET) was dropped whole as
+/// a "form control"; its inputs still go.
+#[test]
+fn issue_12_page_wrapped_in_a_form_is_kept() {
+    let p = "This is a paragraph of the page, long enough to be real prose, with commas, clauses, and more words. ";
+    let html = format!("<html><body><form action='/x' method='post'><input type='hidden' name='v' value='1'>\
+                        <div><h1>Costs</h1><p>{}</p><p>{}</p></div><input type='text' name='q'></form></body></html>",
+                       p.repeat(4), p.repeat(3));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("This is a paragraph of the page"), "{:?}", a.text_content);
+    assert!(!a.content.contains("<input"), "{}", a.content);
+}
+
+/// Issue 12: a script-rendered forum serves its posts to readers without
+/// script inside `<noscript>` (raw text to a parser with scripting on):
+/// the result was empty. The noscript markup is cleaned as the page.
+#[test]
+fn issue_12_noscript_page_is_read_when_nothing_else_is_visible() {
+    let post = |i: usize| {
+        format!("<div class='post'><span class='creator'>user{i}</span><p>Reply number {i} in this thread, \
+                 saying something useful about the question, with a few words more.</p></div>")
+    };
+    let posts: String = (0..5).map(post).collect();
+    let html = format!("<html><body><div id='app'></div><noscript><div id='main'><h1>Thread title</h1>{posts}\
+                        {pad}</div></noscript><script>boot()</script></body></html>",
+                       pad = format!("<p>{}</p>", "Padding text for the crawler view of the thread. ".repeat(40)));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Reply number 0 in this thread"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("Reply number 4 in this thread"), "{:?}", a.text_content);
+    assert!(a.empty_reason.is_none());
+}
+
+/// Issue 12: a page with nothing to read says so instead of returning an
+/// empty article silently.
+#[test]
+fn issue_12_empty_result_carries_a_reason() {
+    let a = clean("<html><body><div id='root'></div><script>render()</script></body></html>", &Options::default()).unwrap();
+    assert!(a.text_content.trim().is_empty());
+    assert!(a.empty_reason.as_deref().is_some_and(|r| r.contains("no visible text")), "{:?}", a.empty_reason);
+}
+
+/// Issue 12: a page whose only text sits in a hidden (collapsed) block
+/// came back empty: the last fallback keeps hidden blocks.
+#[test]
+fn issue_12_hidden_only_text_is_the_last_fallback() {
+    let html = "<html><body><div hidden><p>The only text of this page sits in a collapsed panel, \
+                and it is still what the reader came for.</p></div></body></html>";
+    let a = clean(html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("collapsed panel"), "{:?}", a.text_content);
+}
+
+/// Issue 12: the page type comes from the page's own JSON-LD when it
+/// states one (a discussion thread here), and is serialized in the result.
+#[test]
+fn issue_12_page_type_from_json_ld() {
+    let html = "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\",\
+                \"@type\":\"DiscussionForumPosting\",\"headline\":\"Q\"}</script></head><body><article>\
+                <p>First post of the thread with enough words to be a paragraph of prose, really.</p></article></body></html>";
+    let a = clean(html, &Options::default()).unwrap();
+    assert_eq!(a.page_type, declutter::PageType::Forum);
+    let story = "<html><body><article><p>Just a story, with words, and commas, like any story page has.</p></article></body></html>";
+    assert_eq!(clean(story, &Options::default()).unwrap().page_type, declutter::PageType::Article);
+}

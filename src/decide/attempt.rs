@@ -73,7 +73,7 @@ pub(super) fn pre_remove(doc: &Doc, at: Attempt, title: &str, raw_text: &[u32], 
             continue;
         } else if e.flags & flag::INVISIBLE != 0 && !crate::embed::is_player(e) && e.tag != Tag::HEAD && e.tag != Tag::NOSCRIPT {
             drop_of(Category::NonContent, "script/style/template")
-        } else if e.flags & flag::HIDDEN != 0 {
+        } else if e.flags & flag::HIDDEN != 0 && at.drop_hidden {
             drop_of(Category::Hidden, "hidden element")
         } else if let Some(b) = out.byline.is_none().then(|| byline_of(doc, i, raw_text)).flatten() {
             out.byline = Some(b);
@@ -482,12 +482,12 @@ fn is_ancestor(els: &[El], anc: u32, mut x: u32) -> bool {
 /// and conditional sweeps: the result for pages made of many blocks
 /// (listings, service pages, threads), and the fallback when the
 /// Readability attempts keep nothing.
-pub(super) fn broad_attempt(doc: &Doc, title: &str, junk: &Drops, raw_text: &[u32]) -> (u32, Plan) {
+pub(super) fn broad_attempt(doc: &Doc, title: &str, junk: &Drops, raw_text: &[u32], drop_hidden: bool) -> (u32, Plan) {
     let els = &doc.els;
     let n = els.len();
     let mut drop = junk.clone();
     let mut removed = vec![false; n];
-    let at = Attempt { strip_unlikely: false, weight_classes: true, clean_conditionally: false };
+    let at = Attempt { strip_unlikely: false, weight_classes: true, clean_conditionally: false, drop_hidden };
     let pre = pre_remove(doc, at, title, raw_text, &mut drop, &mut removed);
     let agg = aggregate(els, &removed);
     let body = els.iter().position(|e| e.tag == Tag::BODY);

@@ -32,6 +32,9 @@ struct Attempt {
     strip_unlikely: bool,
     weight_classes: bool,
     clean_conditionally: bool,
+    /// Hidden elements go (off only for the last fallback: a page whose
+    /// whole text sits in a collapsed or not-yet-revealed block).
+    drop_hidden: bool,
 }
 
 
@@ -60,23 +63,30 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
     // A page that says it is one story (JSON-LD article, not a forum or
     // documentation) keeps Readability's choice unless that is empty.
     let story = meta.stated_type == Some(PageType::Article);
-    let could_switch = len == 0 || (!story && live_text.is_none_or(|t| (len as f32) < t as f32 * R::BROAD_SWITCH_SHARE));
+    let story = story || len >= R::BROAD_MAX_STORY_CHARS;
+    let could_switch = (len as usize) < o.char_threshold || (!story && live_text.is_none_or(|t| (len as f32) < t as f32 * R::BROAD_SWITCH_SHARE));
     let (plan, broad, kept) = if could_switch {
-        let (blen, bplan) = broad_attempt(doc, &title, &junk, &raw_text);
-        if blen > 0 && (len == 0 || (len as f32) < blen as f32 * R::BROAD_SWITCH_SHARE) { (bplan, true, blen) } else { (plan, false, len) }
+        let (blen, bplan) = broad_attempt(doc, &title, &junk, &raw_text, true);
+        let failed = (len as usize) < o.char_threshold && blen > len;
+        if blen > 0 && (failed || (len as f32) < blen as f32 * R::BROAD_SWITCH_SHARE) { (bplan, true, blen) } else { (plan, false, len) }
     } else {
         (plan, false, len)
     };
     // Last in the chain: nothing survived the junk marks (a page whose
     // every block carries a junk-looking class): the body minus hidden and
-    // invisible elements and chrome tags, without the class/id rules.
-    let (plan, broad) = match kept {
-        0 => match broad_attempt(doc, &title, &Drops::new(n), &raw_text) {
-            (blen, bplan) if blen > 0 => (bplan, true),
-            _ => (plan, broad),
-        },
-        _ => (plan, broad),
-    };
+    // invisible elements and chrome tags, without the class/id rules;
+    // then the same with hidden blocks kept (a page whose text is all in
+    // a collapsed panel).
+    let (mut plan, mut broad) = (plan, broad);
+    if kept == 0 {
+        for drop_hidden in [true, false] {
+            let (blen, bplan) = broad_attempt(doc, &title, &Drops::new(n), &raw_text, drop_hidden);
+            if blen > 0 {
+                (plan, broad) = (bplan, true);
+                break;
+            }
+        }
+    }
     let page_type = meta.stated_type.unwrap_or_else(|| shape_type(doc, &plan, broad));
     Plan { meta, page_type, ..plan }
 }
@@ -86,10 +96,10 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
 /// wins. Returns the kept text length and the plan.
 fn readability(doc: &Doc, o: &Options, title: &str, junk: &Drops, raw_text: &[u32]) -> (u32, Plan) {
     let attempts = [
-        Attempt { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Attempt { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Attempt { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Attempt { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Attempt { strip_unlikely: true, weight_classes: true, clean_conditionally: true, drop_hidden: true },
+        Attempt { strip_unlikely: false, weight_classes: true, clean_conditionally: true, drop_hidden: true },
+        Attempt { strip_unlikely: false, weight_classes: false, clean_conditionally: true, drop_hidden: true },
+        Attempt { strip_unlikely: false, weight_classes: false, clean_conditionally: false, drop_hidden: true },
     ];
     let mut best: Option<(u32, Plan)> = None;
     for at in attempts {

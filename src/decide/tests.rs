@@ -11,7 +11,7 @@ use crate::doc::{find_attr, Doc, NONE};
 use crate::measure::Measurer;
 use crate::Options;
 
-const FIRST: Attempt = Attempt { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+const FIRST: Attempt = Attempt { strip_unlikely: true, weight_classes: true, clean_conditionally: true, drop_hidden: true };
 
 /// A paragraph long enough to score (commas, over 100 characters).
 const PARA: &str = "<p>The committee met on Tuesday to discuss the budget, the schedule, and the open \
