@@ -609,3 +609,12 @@ pub const LINKLIST_PAGE_MAX_OUTSIDE_PROSE: u32 = 300;
 /// to the broad extraction. On WCXB dev no listing or service page's
 /// winning broad extraction is preceded by a pick this long.
 pub const BROAD_MAX_STORY_CHARS: u32 = 9000;
+
+/// Characters of a JSON-LD product description looked for in the visible
+/// result: present, it is not added again (shops repeat the description
+/// with different markup, so a prefix is the test, not the whole text).
+pub const PRODUCT_PROBE_CHARS: usize = 60;
+
+/// ... and only when the token marks at least this many separate blocks:
+/// one `widget` box beside the story is a widget, however short the page.
+pub const JUNK_TOKEN_SCHEME_MIN_BLOCKS: u32 = 4;

@@ -82,7 +82,7 @@ fn consent_tops(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<bool> {
 /// overlays. Marks only the outermost element of each junk subtree.
 fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[bool], drop: &mut Drops) {
     let els = &doc.els;
-    let naming = naming_schemes(els, raw);
+    let naming = naming_schemes(els, raw, guard);
     let mut under = vec![false; els.len()];
     for i in 0..els.len() {
         let p = els[i].parent;
@@ -108,26 +108,35 @@ fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[boo
 }
 
 /// Junk tokens that are the page's naming scheme, not a widget's: their
-/// outermost matches together hold more than [`R::JUNK_TOKEN_MAX_PAGE_SHARE`]
-/// of the page's text. A component library that prefixes every block
+/// outermost matches that the per-block guard would let go are several
+/// and together hold more than [`R::JUNK_TOKEN_MAX_PAGE_SHARE`] of the
+/// page's text. A component library that prefixes every block
 /// with `cmp-` (also a consent platform's prefix), or a CMS that puts
 /// `widget` on every section, would otherwise lose the whole page piece
 /// by piece, each piece small enough for the per-block guard.
-fn naming_schemes(els: &[El], raw: &[Agg]) -> Vec<u16> {
+fn naming_schemes(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<u16> {
     let page: u32 = (0..els.len()).filter(|&i| els[i].parent == NONE).map(|i| raw[i].text).sum();
-    let mut sums: crate::doc::FastMap<u16, u32> = Default::default();
+    // Per token: outermost matches the per-block guard lets go, their text.
+    let mut sums: crate::doc::FastMap<u16, (u32, u32)> = Default::default();
     let mut under: Vec<Option<u16>> = vec![None; els.len()];
     for i in 0..els.len() {
         let p = els[i].parent;
         let outer = if p == NONE { None } else { under[p as usize] };
         under[i] = outer;
         if let (Some((_, tok)), None) = (els[i].junk, outer) {
-            *sums.entry(tok).or_default() += raw[i].text;
+            if guard.allows(i) {
+                let s = sums.entry(tok).or_default();
+                s.0 += 1;
+                s.1 += raw[i].text;
+            }
             under[i] = Some(tok);
         }
     }
     let limit = page as f32 * R::JUNK_TOKEN_MAX_PAGE_SHARE;
-    sums.into_iter().filter(|&(_, t)| t >= R::JUNK_GUARD_MIN_CHARS && t as f32 > limit).map(|(tok, _)| tok).collect()
+    sums.into_iter()
+        .filter(|&(_, (count, t))| count >= R::JUNK_TOKEN_SCHEME_MIN_BLOCKS && t >= R::JUNK_GUARD_MIN_CHARS && t as f32 > limit)
+        .map(|(tok, _)| tok)
+        .collect()
 }
 
 fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Drop> {

@@ -60,6 +60,30 @@ pub(super) struct JsonLd {
     pub image: Option<String>,
     /// Every `@type` named anywhere in the page's JSON-LD (for the page type).
     pub types: Vec<String>,
+    /// The first `Product`'s name and description.
+    pub product: Option<(String, String)>,
+}
+
+/// The first object of a product `@type` in `v` with a description.
+fn find_product(v: &Json) -> Option<(String, String)> {
+    match v {
+        Json::Arr(items) => items.iter().find_map(find_product),
+        Json::Obj(kv) => {
+            let is_product = match v.get("@type") {
+                Some(Json::Str(t)) => R::PRODUCT_LD_TYPES.contains(&t.as_str()),
+                Some(Json::Arr(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| R::PRODUCT_LD_TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_product {
+                if let Some(d) = v.get("description").and_then(|d| d.as_str()) {
+                    let name = v.get("name").and_then(|n| n.as_str()).unwrap_or("");
+                    return Some((name.to_string(), d.to_string()));
+                }
+            }
+            kv.iter().find_map(|(_, x)| find_product(x))
+        }
+        _ => None,
+    }
 }
 
 /// Every `@type` string in `v` (nested objects included: a `Product` is
@@ -83,17 +107,22 @@ fn collect_types(v: &Json, out: &mut Vec<String>) {
 pub(super) fn json_ld(doc: &Doc) -> JsonLd {
     let mut types = Vec::new();
     let mut found: Option<JsonLd> = None;
+    let mut product = None;
     for raw in &doc.meta.json_ld {
         // Some sites wrap the JSON in CDATA or comments.
         let t = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
         let Some(v) = parse_json(t) else { continue };
         collect_types(&v, &mut types);
+        if product.is_none() {
+            product = find_product(&v);
+        }
         if found.is_none() {
             found = article_fields(doc, &v);
         }
     }
     let mut out = found.unwrap_or_default();
     out.types = types;
+    out.product = product;
     out
 }
 

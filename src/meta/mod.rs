@@ -28,6 +28,10 @@ pub(crate) struct PageMeta {
     pub lead_image: Option<String>,
     /// The page type the page states (JSON-LD `@type`, `og:type`), if any.
     pub stated_type: Option<crate::article::PageType>,
+    /// JSON-LD `Product` name and description (markup stripped, one
+    /// paragraph per line): added to a product page's result when the
+    /// visible page lacks them (a script-rendered shop).
+    pub product: Option<(String, String)>,
 }
 
 fn clean_ws(s: &str) -> String {
@@ -65,7 +69,8 @@ pub(crate) fn page_meta(doc: &Doc) -> PageMeta {
     let lead_image = first_meta(m, &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]).or_else(|| nonempty(ld.image));
     let og_type = m.get("og:type").map(|t| t.trim().to_ascii_lowercase());
     let stated_type = stated_type(&ld.types, og_type.as_deref());
-    PageMeta { title, byline, excerpt, site_name, published_time, lead_image, stated_type }
+    let product = ld.product.map(|(n, d)| (clean_ws(&n), strip_markup(&d))).filter(|(_, d)| !d.is_empty());
+    PageMeta { title, byline, excerpt, site_name, published_time, lead_image, stated_type, product }
 }
 
 
@@ -93,4 +98,24 @@ fn stated_type(types: &[String], og_type: Option<&str>) -> Option<PageType> {
         return Some(PageType::Collection);
     }
     None
+}
+
+/// Text of a JSON-LD description that may hold markup (`<strong>...`):
+/// tags dropped, references decoded, one paragraph per non-empty line.
+fn strip_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let d = decode(&out);
+    d.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
