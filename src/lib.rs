@@ -95,15 +95,20 @@ fn finish_passes(m: measure::Measurer<'_>, html: Option<&str>, options: &Options
     let html = html.or_else(|| std::str::from_utf8(input).ok());
     let plan = decide::decide(&doc, options);
     let mut article = rewrite::rewrite(doc::Input::new(input, html), &doc, plan, options)?;
-    if article.text_content.trim().is_empty() {
+    // Below Readability's own bar for an article ("Skip to content" and a
+    // menu label of a script-rendered thread), a `<noscript>` copy of the
+    // page that gives more is the result.
+    if article.length < options.char_threshold {
         if let Some(inner) = fallback.then(|| noscript_page(&doc, input)).flatten() {
             // Scripts off: what a reader without them gets is the page.
             if let Ok(a) = clean_str(&inner, options, false) {
-                if !a.text_content.trim().is_empty() {
+                if a.length > article.length {
                     return Ok(Article { report: article.report, ..a });
                 }
             }
         }
+    }
+    if article.text_content.trim().is_empty() {
         article.empty_reason = Some(empty_reason(&doc).into());
     }
     Ok(article)

@@ -171,3 +171,18 @@ fn issue_12_page_type_from_json_ld() {
     let story = "<html><body><article><p>Just a story, with words, and commas, like any story page has.</p></article></body></html>";
     assert_eq!(clean(story, &Options::default()).unwrap().page_type, declutter::PageType::Article);
 }
+
+/// Issue 12: the same script-rendered thread with a visible "Skip to
+/// content" link: a result below the article threshold still falls back
+/// to the `<noscript>` page when that gives more.
+#[test]
+fn issue_12_noscript_page_beats_a_tiny_result() {
+    let posts: String = (0..6)
+        .map(|i| format!("<article><b>user{i}</b><p>Post {i} of the thread, a reply with a few sentences, and commas.</p></article>"))
+        .collect();
+    let html = format!("<html><body><a href='#c'>Skip to content</a><div id='app'></div><noscript><main>{posts}{pad}</main>\
+                        </noscript></body></html>",
+                       pad = format!("<p>{}</p>", "More of the thread for readers without script. ".repeat(40)));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Post 0 of the thread") && a.text_content.contains("Post 5 of the thread"), "{:?}", a.text_content);
+}
