@@ -618,3 +618,9 @@ pub const PRODUCT_PROBE_CHARS: usize = 60;
 /// ... and only when the token marks at least this many separate blocks:
 /// one `widget` box beside the story is a widget, however short the page.
 pub const JUNK_TOKEN_SCHEME_MIN_BLOCKS: u32 = 4;
+
+/// Items of a link list averaging this many characters are cards (a
+/// linked title and a blurb, a price), not menu labels (a menu item is
+/// one to three words): such a list holding most of the page is the
+/// listing itself.
+pub const LISTING_CARD_MIN_CHARS: u32 = 50;

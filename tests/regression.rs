@@ -186,3 +186,18 @@ fn issue_12_noscript_page_beats_a_tiny_result() {
     let a = clean(&html, &Options::default()).unwrap();
     assert!(a.text_content.contains("Post 0 of the thread") && a.text_content.contains("Post 5 of the thread"), "{:?}", a.text_content);
 }
+
+/// Issue 12: a results page whose every item is a link (a linked title
+/// and a linked blurb) was removed whole as a link list, though it held
+/// most of the page: items of card size are the listing, not a menu.
+#[test]
+fn issue_12_linked_cards_holding_the_page_are_not_a_link_list() {
+    let items: String = (0..10)
+        .map(|i| format!("<li><a href='/r/{i}'>Result {i}: a linked title and the first line of its description</a></li>"))
+        .collect();
+    let intro = "<p>Search results for your query, sorted by relevance, with the newest first, as you asked, and more.</p>".repeat(4);
+    let html = format!("<html><body><ul class='menu'><li><a href='/'>Home</a></li><li><a href='/b'>Blog</a></li></ul>\
+                        <main>{intro}<ul>{items}</ul></main></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Result 0: a linked title") && a.text_content.contains("Result 9: a linked title"), "{:?}", a.text_content);
+}

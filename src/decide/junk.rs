@@ -189,7 +189,10 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
             // (a listing, a directory), not a menu beside it.
             // (a listing, a directory), not a menu beside it — unless the
             // page has real prose elsewhere (a story with a long menu).
-            let page_content = live[i].text as f32 > list_limit && guard.total_prose < R::LINKLIST_PAGE_MAX_OUTSIDE_PROSE;
+            // Or its items are cards (a title and a blurb), not labels.
+            let a = &live[i];
+            let cards = a.text / a.li.max(a.p).max(1) >= R::LISTING_CARD_MIN_CHARS;
+            let page_content = a.text as f32 > list_limit && (cards || guard.total_prose < R::LINKLIST_PAGE_MAX_OUTSIDE_PROSE);
             (is_link_list(e, &live[i]) && !page_content).then(|| {
                 let a = &live[i];
                 drop_of(Category::LinkList, format!("{} links, link density {:.2}", a_links(doc, i), a.link_density()))
