@@ -365,9 +365,13 @@ pub const FORBIDDEN_TAGS: &[&str] = &[
 /// Tags dropped with everything inside them (their text is never article text).
 /// (`<xmp>` and `<plaintext>` are not here: their content is visible text
 /// to a browser, so it is kept — as escaped text, never markup.)
+/// `<form>` is not here either: decide drops forms with little prose
+/// (`prepArticle`), and a form it keeps wraps the page's posts (forum
+/// software puts a whole thread in one moderation form): its tag is not
+/// written (not allowlisted), its controls still go.
 pub const DROP_SUBTREE_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "object", "embed", "applet",
-    "form", "input", "button", "textarea", "select", "option", "optgroup", "datalist",
+    "input", "button", "textarea", "select", "option", "optgroup", "datalist",
     "frame", "frameset", "noframes", "noembed", "head", "title", "meta", "link", "base",
     "canvas", "map", "dialog", "portal", "fencedframe", "nav", "aside", "footer", "fieldset",
     "legend", "label", "menu", "param", "iframe", "slot", "output",

@@ -201,3 +201,22 @@ fn issue_12_linked_cards_holding_the_page_are_not_a_link_list() {
     let a = clean(&html, &Options::default()).unwrap();
     assert!(a.text_content.contains("Result 0: a linked title") && a.text_content.contains("Result 9: a linked title"), "{:?}", a.text_content);
 }
+
+/// Issue 12: forum software puts the whole thread in one moderation
+/// `<form>`; pass 2 dropped every `<form>` subtree, so the thread came
+/// back without its posts. A form decide keeps is walked through (its
+/// tag and its controls are still not written).
+#[test]
+fn issue_12_thread_inside_a_moderation_form_keeps_every_post() {
+    let posts: String = (0..6)
+        .map(|i| format!("<div class='post'><h4><a href='/u/{i}'>member{i}</a></h4><div class='inner'>Post {i} of the thread: \
+                          a reply of a few sentences, with commas, as forum replies have.<br><br>Second line of post {i}.</div>\
+                          <input type='checkbox' name='msgs[]' value='{i}'></div>"))
+        .collect();
+    let html = format!("<html><body><div id='menu'><a href='/'>Forum</a></div><form action='/mod' method='post' id='quickModForm'>{posts}</form></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    for i in [0, 3, 5] {
+        assert!(a.text_content.contains(&format!("Post {i} of the thread")), "post {i}: {:?}", a.text_content);
+    }
+    assert!(!a.content.contains("<form") && !a.content.contains("<input"), "{}", a.content);
+}
