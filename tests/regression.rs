@@ -220,3 +220,17 @@ fn issue_12_thread_inside_a_moderation_form_keeps_every_post() {
     }
     assert!(!a.content.contains("<form") && !a.content.contains("<input"), "{}", a.content);
 }
+
+/// Issue 12: a product's specifications (or a second platform's install
+/// steps) sit in a tab panel hidden until its tab is clicked; it was
+/// removed as a hidden element. `role=tabpanel` is content.
+#[test]
+fn issue_12_hidden_tab_panel_is_content() {
+    let p = "<p>The description of the product, in a few sentences, with commas, as shops write them, and more.</p>";
+    let html = format!("<html><body><main><h1>Chair</h1>{p}{p}{p}<div role='tablist'><button role='tab'>Specs</button></div>\
+                        <div role='tabpanel' hidden><p>Seat height: 20 inches. Width: 24 inches. Weight: 30 pounds.</p></div>\
+                        <div hidden><p>A hidden promo that is not a tab.</p></div></main></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Seat height: 20 inches"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("hidden promo"), "{:?}", a.text_content);
+}

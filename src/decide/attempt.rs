@@ -73,7 +73,7 @@ pub(super) fn pre_remove(doc: &Doc, at: Attempt, title: &str, raw_text: &[u32], 
             continue;
         } else if e.flags & flag::INVISIBLE != 0 && !crate::embed::is_player(e) && e.tag != Tag::HEAD && e.tag != Tag::NOSCRIPT {
             drop_of(Category::NonContent, "script/style/template")
-        } else if e.flags & flag::HIDDEN != 0 && at.drop_hidden {
+        } else if e.flags & flag::HIDDEN != 0 && e.flags & flag::TAB_PANEL == 0 && at.drop_hidden {
             drop_of(Category::Hidden, "hidden element")
         } else if let Some(b) = out.byline.is_none().then(|| byline_of(doc, i, raw_text)).flatten() {
             out.byline = Some(b);
