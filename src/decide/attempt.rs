@@ -505,10 +505,12 @@ pub(super) fn broad_attempt(doc: &Doc, title: &str, junk: &Drops, raw_text: &[u3
         // A fragment: every top-level block that is left.
         (0..n).filter(|&j| els[j].parent == NONE && !removed[j] && els[j].tag != Tag::HEAD).for_each(|j| keep_top[j] = true);
     }
-    prep_article(els, at, &agg, &keep_top, &mut removed, &mut drop);
+    let region = prep_article(els, at, &agg, &keep_top, &mut removed, &mut drop);
     std::mem::drop(agg);
-    let agg = aggregate(els, &removed);
-    let len: u32 = (0..n).filter(|&i| keep_top[i]).map(|i| agg[i].text).sum();
+    // `removed` now marks every descendant of a removed element: the kept
+    // text is a plain sum (no second set of totals, per-element work
+    // stays one addition).
+    let len: u32 = (0..n).filter(|&i| region[i] && !removed[i]).map(|i| els[i].own_text).fold(0, u32::saturating_add);
     let title = pre.title.unwrap_or_else(|| title.to_string());
     let plan = Plan { drop, keep_top, root, byline: pre.byline, title, raw_text: raw_text.to_vec(), meta: Default::default(), page_type: Default::default() };
     (len, plan)
