@@ -39,6 +39,52 @@ pub struct Article {
     pub reading_time_minutes: usize,
     /// What was removed and why.
     pub report: Report,
+    /// What kind of page this is (article, forum thread, product, ...):
+    /// from the page's JSON-LD/OpenGraph type when it states one, else
+    /// from the shape of what was kept.
+    pub page_type: PageType,
+    /// Why the result is empty, when it is (the page has no visible text,
+    /// or nothing of it survived); `None` whenever there is content.
+    pub empty_reason: Option<String>,
+}
+
+/// The kind of page (the WCXB benchmark's seven types). Serialized in
+/// lowercase (`"forum"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum PageType {
+    /// One story, post or essay.
+    #[default]
+    Article,
+    /// A discussion thread or Q&A page: several posts.
+    Forum,
+    /// One product: name, description, specifications.
+    Product,
+    /// A category or collection of items (products, articles).
+    Collection,
+    /// A list of entries (search results, directory, index).
+    Listing,
+    /// Technical documentation (prose and code).
+    Documentation,
+    /// A company or service page: several sections (hero, features, FAQ).
+    Service,
+}
+
+impl PageType {
+    /// The lowercase name used in JSON and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Forum => "forum",
+            PageType::Product => "product",
+            PageType::Collection => "collection",
+            PageType::Listing => "listing",
+            PageType::Documentation => "documentation",
+            PageType::Service => "service",
+        }
+    }
 }
 
 /// Why something was removed. Serialized in kebab-case (`"cookie-banner"`).

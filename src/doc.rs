@@ -78,6 +78,10 @@ pub(crate) mod flag {
     /// Cannot have content (`<img>`, `<br>`, a self-closing SVG element):
     /// never on the stack of open elements, no end tag.
     pub const VOID: u32 = 1 << 26;
+    /// `role=tabpanel`: a tab of the page's content (product specs,
+    /// documentation for another platform), hidden until its tab is
+    /// clicked — content, not chrome.
+    pub const TAB_PANEL: u32 = 1 << 27;
 }
 
 /// Statistics of one element.

@@ -54,7 +54,7 @@ pub use html::treebuilder::debug_tree;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use article::{Article, Category, CategoryCount, Removal, Report};
+pub use article::{Article, Category, CategoryCount, PageType, Removal, Report};
 pub use error::{Error, Result};
 pub use options::Options;
 pub use html::encoding;
@@ -65,6 +65,13 @@ pub use text::to_markdown;
 /// Never panics on any input: malformed HTML gets a best-effort article,
 /// only the cases listed in [`Error`] fail.
 pub fn clean(html: &str, options: &Options) -> Result<Article> {
+    clean_str(html, options, true)
+}
+
+/// [`clean`]; `fallback`: whether an empty result may retry on the page's
+/// `<noscript>` markup (once: the retry itself may not, so a page of
+/// nested `<noscript>`s costs two passes, not one per level).
+fn clean_str(html: &str, options: &Options, fallback: bool) -> Result<Article> {
     options.validate()?;
     let input = html.as_bytes();
     if input.len() > options.max_input_bytes {
@@ -76,12 +83,12 @@ pub fn clean(html: &str, options: &Options) -> Result<Article> {
     for piece in input.chunks(html::walk::FEED_CHUNK) {
         m.write(piece)?;
     }
-    finish_passes(m, Some(html), options)
+    finish_passes(m, Some(html), options, fallback)
 }
 
 /// Decide and pass 2, once pass 1 has seen all of the input (`html`: the
 /// same input as `str`, when the caller has it).
-fn finish_passes(m: measure::Measurer<'_>, html: Option<&str>, options: &Options) -> Result<Article> {
+fn finish_passes(m: measure::Measurer<'_>, html: Option<&str>, options: &Options, fallback: bool) -> Result<Article> {
     let (doc, src) = m.finish()?;
     let input = src.bytes();
     if !looks_like_text(input) {
@@ -89,7 +96,53 @@ fn finish_passes(m: measure::Measurer<'_>, html: Option<&str>, options: &Options
     }
     let html = html.or_else(|| std::str::from_utf8(input).ok());
     let plan = decide::decide(&doc, options);
-    rewrite::rewrite(doc::Input::new(input, html), &doc, plan, options)
+    let mut article = rewrite::rewrite(doc::Input::new(input, html), &doc, plan, options)?;
+    // Below Readability's own bar for an article ("Skip to content" and a
+    // menu label of a script-rendered thread), a `<noscript>` copy of the
+    // page that gives more is the result.
+    if article.length < options.char_threshold {
+        if let Some(inner) = fallback.then(|| noscript_page(&doc, input)).flatten() {
+            // Scripts off: what a reader without them gets is the page.
+            if let Ok(a) = clean_str(&inner, options, false) {
+                if a.length > article.length {
+                    return Ok(Article { report: article.report, ..a });
+                }
+            }
+        }
+    }
+    if article.text_content.trim().is_empty() {
+        article.empty_reason = Some(empty_reason(&doc).into());
+    }
+    Ok(article)
+}
+
+/// The markup inside the page's largest `<noscript>`, when that could be
+/// the page itself: a script-rendered forum serves its posts to readers
+/// without script there, and the page outside has no visible text.
+/// Its contents are raw text to the parser (scripting is on), so they are
+/// parsed as a page of their own (see [`clean_str`] for why only once).
+fn noscript_page(doc: &doc::Doc, input: &[u8]) -> Option<String> {
+    let e = doc
+        .els
+        .iter()
+        .filter(|e| e.tag == html::tags::Tag::NOSCRIPT && e.end.saturating_sub(e.start) >= rules::NOSCRIPT_PAGE_MIN_BYTES)
+        .max_by_key(|e| e.end.saturating_sub(e.start))?;
+    let raw = input.get(e.start as usize..e.end as usize)?;
+    let open = raw.iter().position(|&b| b == b'>')? + 1;
+    let close = raw.iter().rposition(|&b| b == b'<').filter(|&c| c >= open).unwrap_or(raw.len());
+    let inner = doc::utf8(&raw[open..close]).into_owned();
+    inner.contains('<').then_some(inner)
+}
+
+/// Why a page gave nothing: it shows no text at all, or all of it was
+/// page chrome.
+fn empty_reason(doc: &doc::Doc) -> &'static str {
+    let visible = doc.els.iter().any(|e| e.own_text > 0 && e.flags & (doc::flag::INVISIBLE | doc::flag::HIDDEN) == 0 && e.tag != html::tags::Tag::TITLE);
+    if visible {
+        "every visible block of the page is navigation, forms or other page chrome"
+    } else {
+        "the page has no visible text (it may be rendered by script)"
+    }
 }
 
 /// Cleans one page given as raw bytes, decoding them like a browser: BOM,
@@ -171,7 +224,7 @@ impl Cleaner {
             return Err(Error::CleanerFinished);
         }
         let m = self.measurer.take().ok_or(Error::CleanerFinished)?;
-        finish_passes(m, None, &self.options)
+        finish_passes(m, None, &self.options, true)
     }
 }
 

@@ -365,9 +365,13 @@ pub const FORBIDDEN_TAGS: &[&str] = &[
 /// Tags dropped with everything inside them (their text is never article text).
 /// (`<xmp>` and `<plaintext>` are not here: their content is visible text
 /// to a browser, so it is kept — as escaped text, never markup.)
+/// `<form>` is not here either: decide drops forms with little prose
+/// (`prepArticle`), and a form it keeps wraps the page's posts (forum
+/// software puts a whole thread in one moderation form): its tag is not
+/// written (not allowlisted), its controls still go.
 pub const DROP_SUBTREE_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "object", "embed", "applet",
-    "form", "input", "button", "textarea", "select", "option", "optgroup", "datalist",
+    "input", "button", "textarea", "select", "option", "optgroup", "datalist",
     "frame", "frameset", "noframes", "noembed", "head", "title", "meta", "link", "base",
     "canvas", "map", "dialog", "portal", "fencedframe", "nav", "aside", "footer", "fieldset",
     "legend", "label", "menu", "param", "iframe", "slot", "output",
@@ -535,3 +539,96 @@ pub const TITLE_MIN_WORDS: usize = 4;
 /// Of those, the ones that mark a breadcrumb ("Site > Section > Headline"):
 /// the title is then the last part, not the first.
 pub const TITLE_HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+
+// ---------------------------------------------------------------------------
+// Page types and the broad extraction (issue 12). Human truth for a
+// listing, product, service or forum page is most of the page's main
+// region, not the one best-scoring block Readability keeps.
+
+/// JSON-LD `@type`s of a discussion: a thread's posts are the content.
+pub const FORUM_LD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+
+/// JSON-LD `@type`s of technical documentation.
+pub const DOC_LD_TYPES: &[&str] = &["TechArticle", "APIReference"];
+
+/// JSON-LD `@type`s of one product (`Offer`s ride along with it).
+pub const PRODUCT_LD_TYPES: &[&str] = &["Product", "ProductGroup"];
+
+/// JSON-LD `@type`s of a page of many items (a shop category, search
+/// results). A product page's `BreadcrumbList` is not one of them.
+pub const COLLECTION_LD_TYPES: &[&str] = &["CollectionPage", "ItemList", "SearchResultsPage", "OfferCatalog"];
+
+/// `og:type` values of a product page.
+pub const PRODUCT_OG_TYPES: &[&str] = &["product", "og:product", "product.item"];
+
+/// `og:type` values of a collection of products.
+pub const COLLECTION_OG_TYPES: &[&str] = &["product.group"];
+
+/// When Readability's choice keeps less than this share of the text of
+/// the broad extraction (the main region minus junk), the page is not one
+/// story but many blocks (cards of a listing, sections of a service page,
+/// posts of a thread) and the broad extraction is the result. On WCXB dev
+/// the share sweeps flat between 0.5 and 0.7 (0.800–0.802 overall); a
+/// story page keeps well above it (its comments and chrome are junk).
+pub const BROAD_SWITCH_SHARE: f32 = 0.6;
+
+/// A `<main>` holding at least this share of the body's text is the
+/// broad extraction's region (else the body): the page marked its content.
+pub const MAIN_MIN_BODY_SHARE: f32 = 0.5;
+
+/// A `<form>` holding this much paragraph text is a page wrapper (ASP.NET
+/// puts the whole page in one `<form>`), not a form: it is walked through,
+/// its controls still go.
+pub const FORM_WRAPPER_MIN_PROSE_CHARS: u32 = 500;
+
+/// A `<noscript>` whose markup has at least this many bytes can be the
+/// page itself (a script-rendered forum that serves its posts to readers
+/// without script inside `<noscript>`): when nothing visible is left, it
+/// is cleaned as the page.
+pub const NOSCRIPT_PAGE_MIN_BYTES: u32 = 2000;
+
+/// Same-class siblings that make a kept region a listing (cards, rows).
+pub const LISTING_MIN_ITEMS: u32 = 6;
+
+/// ... when those items hold at least this share of the kept text.
+pub const LISTING_MIN_TEXT_SHARE: f32 = 0.4;
+
+/// `<pre>` blocks in the kept text that make a page documentation when
+/// it states no type.
+pub const DOC_MIN_PRE_BLOCKS: u32 = 2;
+
+/// A junk class/id token whose outermost matches together hold more than
+/// this share of the page's text is a naming scheme (every component of
+/// a CMS prefixed `cmp-`, every section a `widget`), not a widget: it is
+/// ignored on that page (see `naming_schemes` in decide/junk.rs).
+pub const JUNK_TOKEN_MAX_PAGE_SHARE: f32 = 0.5;
+
+/// A link list holding more than this share of the page's text left after
+/// the class/id marks is the page's content (a listing, an index), not a
+/// menu beside it: the link-list rule leaves it to the extraction.
+pub const LINKLIST_MAX_PAGE_SHARE: f32 = 0.5;
+/// ... when the page has less prose than this (paragraph text, not
+/// mostly links) in all: a story next to a long menu has more, and its
+/// menu still goes.
+pub const LINKLIST_PAGE_MAX_OUTSIDE_PROSE: u32 = 300;
+
+/// Readability's pick holding this much text is a story however much else
+/// the page has (a long chapter above a longer comment thread): no switch
+/// to the broad extraction. On WCXB dev no listing or service page's
+/// winning broad extraction is preceded by a pick this long.
+pub const BROAD_MAX_STORY_CHARS: u32 = 9000;
+
+/// Characters of a JSON-LD product description looked for in the visible
+/// result: present, it is not added again (shops repeat the description
+/// with different markup, so a prefix is the test, not the whole text).
+pub const PRODUCT_PROBE_CHARS: usize = 60;
+
+/// ... and only when the token marks at least this many separate blocks:
+/// one `widget` box beside the story is a widget, however short the page.
+pub const JUNK_TOKEN_SCHEME_MIN_BLOCKS: u32 = 4;
+
+/// Items of a link list averaging this many characters are cards (a
+/// linked title and a blurb, a price), not menu labels (a menu item is
+/// one to three words): such a list holding most of the page is the
+/// listing itself.
+pub const LISTING_CARD_MIN_CHARS: u32 = 50;

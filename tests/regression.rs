@@ -243,3 +243,171 @@ fn issue_11_ignored_end_tags_close_nothing() {
     let a = issue_11_clean(&html);
     assert!(a.text_content.contains("This paragraph carries"));
 }
+
+/// Issue 12: a listing (many cards, each a short blurb) came back with one
+/// card: Readability keeps the best block and its siblings only. When its
+/// pick is a small part of the page's main region minus junk, the whole
+/// region is the result; the site menu and footer still go.
+#[test]
+fn issue_12_listing_keeps_every_card() {
+    let card = |i: usize| {
+        format!("<div class='card'><h3><a href='/item/{i}'>Item number {i} title</a></h3>\
+                 <p>Short summary of item {i}, two lines of text describing what it is.</p><span>$1{i}.99</span></div>")
+    };
+    let cards: String = (0..12).map(card).collect();
+    let html = format!("<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>\
+                        <main><h1>All items</h1><div class='grid'>{cards}</div></main>\
+                        <footer>Copyright footer text of the shop</footer></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    for i in [0, 5, 11] {
+        assert!(a.text_content.contains(&format!("Short summary of item {i},")), "card {i} missing: {}", a.text_content);
+    }
+    assert!(!a.text_content.contains("Copyright footer"), "{}", a.text_content);
+    assert_ne!(a.page_type, declutter::PageType::Article);
+    assert!(a.empty_reason.is_none());
+}
+
+/// Issue 12: a component library that prefixes every block with a token
+/// a consent platform also uses (`cmp-`) lost the whole page, one small
+/// block at a time (each under the per-block guard). A token whose
+/// matches hold most of the page is a naming scheme, not a widget.
+#[test]
+fn issue_12_class_prefix_on_every_block_is_not_junk() {
+    let block = |i: usize| {
+        format!("<div class='cmp-text'><p>Paragraph {i} of the page, with enough words in it to be prose, \
+                 and a comma or two, as real content has.</p></div>")
+    };
+    let blocks: String = (0..8).map(block).collect();
+    let html = format!("<html><body><div class='cmp-container'>{blocks}</div>\
+                        <div class='cmp-banner'>We use cookies. <button>Accept</button></div></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Paragraph 0 of the page"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("Paragraph 7 of the page"), "{:?}", a.text_content);
+}
+
+/// Issue 12: a page wrapped in one `<form>` (ASP.NET) was dropped whole as
+/// a "form control"; its inputs still go.
+#[test]
+fn issue_12_page_wrapped_in_a_form_is_kept() {
+    let p = "This is a paragraph of the page, long enough to be real prose, with commas, clauses, and more words. ";
+    let html = format!("<html><body><form action='/x' method='post'><input type='hidden' name='v' value='1'>\
+                        <div><h1>Costs</h1><p>{}</p><p>{}</p></div><input type='text' name='q'></form></body></html>",
+                       p.repeat(4), p.repeat(3));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("This is a paragraph of the page"), "{:?}", a.text_content);
+    assert!(!a.content.contains("<input"), "{}", a.content);
+}
+
+/// Issue 12: a script-rendered forum serves its posts to readers without
+/// script inside `<noscript>` (raw text to a parser with scripting on):
+/// the result was empty. The noscript markup is cleaned as the page.
+#[test]
+fn issue_12_noscript_page_is_read_when_nothing_else_is_visible() {
+    let post = |i: usize| {
+        format!("<div class='post'><span class='creator'>user{i}</span><p>Reply number {i} in this thread, \
+                 saying something useful about the question, with a few words more.</p></div>")
+    };
+    let posts: String = (0..5).map(post).collect();
+    let html = format!("<html><body><div id='app'></div><noscript><div id='main'><h1>Thread title</h1>{posts}\
+                        {pad}</div></noscript><script>boot()</script></body></html>",
+                       pad = format!("<p>{}</p>", "Padding text for the crawler view of the thread. ".repeat(40)));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Reply number 0 in this thread"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("Reply number 4 in this thread"), "{:?}", a.text_content);
+    assert!(a.empty_reason.is_none());
+}
+
+/// Issue 12: a page with nothing to read says so instead of returning an
+/// empty article silently.
+#[test]
+fn issue_12_empty_result_carries_a_reason() {
+    let a = clean("<html><body><div id='root'></div><script>render()</script></body></html>", &Options::default()).unwrap();
+    assert!(a.text_content.trim().is_empty());
+    assert!(a.empty_reason.as_deref().is_some_and(|r| r.contains("no visible text")), "{:?}", a.empty_reason);
+}
+
+/// Issue 12: a page whose only text sits in a hidden (collapsed) block
+/// came back empty: the last fallback keeps hidden blocks.
+#[test]
+fn issue_12_hidden_only_text_is_the_last_fallback() {
+    let html = "<html><body><div hidden><p>The only text of this page sits in a collapsed panel, \
+                and it is still what the reader came for.</p></div></body></html>";
+    let a = clean(html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("collapsed panel"), "{:?}", a.text_content);
+}
+
+/// Issue 12: the page type comes from the page's own JSON-LD when it
+/// states one (a discussion thread here), and is serialized in the result.
+#[test]
+fn issue_12_page_type_from_json_ld() {
+    let html = "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\",\
+                \"@type\":\"DiscussionForumPosting\",\"headline\":\"Q\"}</script></head><body><article>\
+                <p>First post of the thread with enough words to be a paragraph of prose, really.</p></article></body></html>";
+    let a = clean(html, &Options::default()).unwrap();
+    assert_eq!(a.page_type, declutter::PageType::Forum);
+    let story = "<html><body><article><p>Just a story, with words, and commas, like any story page has.</p></article></body></html>";
+    assert_eq!(clean(story, &Options::default()).unwrap().page_type, declutter::PageType::Article);
+}
+
+/// Issue 12: the same script-rendered thread with a visible "Skip to
+/// content" link: a result below the article threshold still falls back
+/// to the `<noscript>` page when that gives more.
+#[test]
+fn issue_12_noscript_page_beats_a_tiny_result() {
+    let posts: String = (0..6)
+        .map(|i| format!("<article><b>user{i}</b><p>Post {i} of the thread, a reply with a few sentences, and commas.</p></article>"))
+        .collect();
+    let html = format!("<html><body><a href='#c'>Skip to content</a><div id='app'></div><noscript><main>{posts}{pad}</main>\
+                        </noscript></body></html>",
+                       pad = format!("<p>{}</p>", "More of the thread for readers without script. ".repeat(40)));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Post 0 of the thread") && a.text_content.contains("Post 5 of the thread"), "{:?}", a.text_content);
+}
+
+/// Issue 12: a results page whose every item is a link (a linked title
+/// and a linked blurb) was removed whole as a link list, though it held
+/// most of the page: items of card size are the listing, not a menu.
+#[test]
+fn issue_12_linked_cards_holding_the_page_are_not_a_link_list() {
+    let items: String = (0..10)
+        .map(|i| format!("<li><a href='/r/{i}'>Result {i}: a linked title and the first line of its description</a></li>"))
+        .collect();
+    let intro = "<p>Search results for your query, sorted by relevance, with the newest first, as you asked, and more.</p>".repeat(4);
+    let html = format!("<html><body><ul class='menu'><li><a href='/'>Home</a></li><li><a href='/b'>Blog</a></li></ul>\
+                        <main>{intro}<ul>{items}</ul></main></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Result 0: a linked title") && a.text_content.contains("Result 9: a linked title"), "{:?}", a.text_content);
+}
+
+/// Issue 12: forum software puts the whole thread in one moderation
+/// `<form>`; pass 2 dropped every `<form>` subtree, so the thread came
+/// back without its posts. A form decide keeps is walked through (its
+/// tag and its controls are still not written).
+#[test]
+fn issue_12_thread_inside_a_moderation_form_keeps_every_post() {
+    let posts: String = (0..6)
+        .map(|i| format!("<div class='post'><h4><a href='/u/{i}'>member{i}</a></h4><div class='inner'>Post {i} of the thread: \
+                          a reply of a few sentences, with commas, as forum replies have.<br><br>Second line of post {i}.</div>\
+                          <input type='checkbox' name='msgs[]' value='{i}'></div>"))
+        .collect();
+    let html = format!("<html><body><div id='menu'><a href='/'>Forum</a></div><form action='/mod' method='post' id='quickModForm'>{posts}</form></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    for i in [0, 3, 5] {
+        assert!(a.text_content.contains(&format!("Post {i} of the thread")), "post {i}: {:?}", a.text_content);
+    }
+    assert!(!a.content.contains("<form") && !a.content.contains("<input"), "{}", a.content);
+}
+
+/// Issue 12: a product's specifications (or a second platform's install
+/// steps) sit in a tab panel hidden until its tab is clicked; it was
+/// removed as a hidden element. `role=tabpanel` is content.
+#[test]
+fn issue_12_hidden_tab_panel_is_content() {
+    let p = "<p>The description of the product, in a few sentences, with commas, as shops write them, and more.</p>";
+    let html = format!("<html><body><main><h1>Chair</h1>{p}{p}{p}<div role='tablist'><button role='tab'>Specs</button></div>\
+                        <div role='tabpanel' hidden><p>Seat height: 20 inches. Width: 24 inches. Weight: 30 pounds.</p></div>\
+                        <div hidden><p>A hidden promo that is not a tab.</p></div></main></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Seat height: 20 inches"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("hidden promo"), "{:?}", a.text_content);
+}

@@ -306,7 +306,10 @@ fn char_threshold_decides_the_retry() {
     // that rule keeps more, sidebar included.
     let html = "<body><div class='sidebar'><p>Sidebar text, long enough to be a paragraph of its own, \
                 with commas, and more words in it.</p></div><div><p>The story, short, with commas, \
-                long enough to score as a paragraph of the article.</p></div></body>";
+                long enough to score as a paragraph of the article.</p><p>Its second paragraph, with more \
+                of the story, and commas.</p></div></body>";
+    // (The story is most of the page: the broad extraction, which would
+    // keep both, is not chosen once the threshold is met.)
     let mut o = Options::default();
     assert!(clean(html, &o).unwrap().text_content.contains("Sidebar"));
     o.char_threshold = 50;

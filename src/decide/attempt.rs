@@ -51,7 +51,7 @@ pub(super) fn attempt(doc: &Doc, at: Attempt, title: &str, junk: &Drops, raw_tex
 
     let len: u32 = (0..n).filter(|&i| keep_top[i]).map(|i| agg[i].text).sum();
     let title = pre.title.unwrap_or_else(|| title.to_string());
-    (len, Plan { drop, keep_top, root, byline: pre.byline, title, raw_text: raw_text.to_vec(), meta: Default::default() })
+    (len, Plan { drop, keep_top, root, byline: pre.byline, title, raw_text: raw_text.to_vec(), meta: Default::default(), page_type: Default::default() })
 }
 
 /// Pre-scoring removals in document order (descendants of a removed
@@ -73,7 +73,7 @@ pub(super) fn pre_remove(doc: &Doc, at: Attempt, title: &str, raw_text: &[u32], 
             continue;
         } else if e.flags & flag::INVISIBLE != 0 && !crate::embed::is_player(e) && e.tag != Tag::HEAD && e.tag != Tag::NOSCRIPT {
             drop_of(Category::NonContent, "script/style/template")
-        } else if e.flags & flag::HIDDEN != 0 {
+        } else if e.flags & flag::HIDDEN != 0 && e.flags & flag::TAB_PANEL == 0 && at.drop_hidden {
             drop_of(Category::Hidden, "hidden element")
         } else if let Some(b) = out.byline.is_none().then(|| byline_of(doc, i, raw_text)).flatten() {
             out.byline = Some(b);
@@ -383,6 +383,8 @@ pub(super) fn prep_article(els: &[El], at: Attempt, agg: &[Agg], keep_top: &[boo
         }
         let e = &els[i];
         let d = match e.tag {
+            // A page wrapped in one <form> (ASP.NET): the form is the page.
+            Tag::FORM if agg[i].ptext >= R::FORM_WRAPPER_MIN_PROSE_CHARS => None,
             Tag::FORM | Tag::FIELDSET | Tag::INPUT | Tag::TEXTAREA | Tag::SELECT | Tag::BUTTON => drop_of(Category::NonContent, "form control"),
             _ if crate::embed::is_dropped_embed(e) => drop_of(Category::NonContent, "embedded object"),
             Tag::FOOTER => drop_of(Category::HeaderFooter, "footer"),
@@ -471,4 +473,45 @@ fn is_ancestor(els: &[El], anc: u32, mut x: u32) -> bool {
         x = els[x as usize].parent;
     }
     false
+}
+
+/// The broad extraction: the page's main region (its largest `<main>`
+/// when that holds most of the body's text, else the body) minus junk
+/// marks, hidden and invisible elements and `prepArticle`'s chrome (nav,
+/// footer, aside, forms), without Readability's unlikely-candidate strip
+/// and conditional sweeps: the result for pages made of many blocks
+/// (listings, service pages, threads), and the fallback when the
+/// Readability attempts keep nothing.
+pub(super) fn broad_attempt(doc: &Doc, title: &str, junk: &Drops, raw_text: &[u32], drop_hidden: bool) -> (u32, Plan) {
+    let els = &doc.els;
+    let n = els.len();
+    let mut drop = junk.clone();
+    let mut removed = vec![false; n];
+    let at = Attempt { strip_unlikely: false, weight_classes: true, clean_conditionally: false, drop_hidden };
+    let pre = pre_remove(doc, at, title, raw_text, &mut drop, &mut removed);
+    let agg = aggregate(els, &removed);
+    let body = els.iter().position(|e| e.tag == Tag::BODY);
+    let main = (0..n).filter(|&i| els[i].tag == Tag::MAIN && !removed[i]).max_by_key(|&i| agg[i].text);
+    let body_text = body.map_or(0, |b| agg[b].text) as f32;
+    let mut keep_top = vec![false; n];
+    let root = match (main, body) {
+        (Some(m), _) if agg[m].text as f32 >= body_text * R::MAIN_MIN_BODY_SHARE => m as u32,
+        (_, Some(b)) => b as u32,
+        _ => NONE,
+    };
+    if root != NONE {
+        keep_top[root as usize] = true;
+    } else {
+        // A fragment: every top-level block that is left.
+        (0..n).filter(|&j| els[j].parent == NONE && !removed[j] && els[j].tag != Tag::HEAD).for_each(|j| keep_top[j] = true);
+    }
+    let region = prep_article(els, at, &agg, &keep_top, &mut removed, &mut drop);
+    std::mem::drop(agg);
+    // `removed` now marks every descendant of a removed element: the kept
+    // text is a plain sum (no second set of totals, per-element work
+    // stays one addition).
+    let len: u32 = (0..n).filter(|&i| region[i] && !removed[i]).map(|i| els[i].own_text).fold(0, u32::saturating_add);
+    let title = pre.title.unwrap_or_else(|| title.to_string());
+    let plan = Plan { drop, keep_top, root, byline: pre.byline, title, raw_text: raw_text.to_vec(), meta: Default::default(), page_type: Default::default() };
+    (len, plan)
 }

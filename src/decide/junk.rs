@@ -14,19 +14,21 @@ use crate::Options;
 /// Junk marks that do not depend on the article choice: the drop reason
 /// for the outermost element of each junk subtree. `raw`: totals of the
 /// whole page (nothing removed yet).
-pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut Drops) {
+/// Returns the visible text of the page left after the marks (`None`
+/// when junk removal is off and it was not computed).
+pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut Drops) -> Option<u32> {
     let guard = Guard::new(&doc.els, &raw);
     let consent_top = consent_tops(&doc.els, &raw, &guard);
     phase1(doc, o, &raw, &guard, &consent_top, drop);
     if !o.remove_junk {
-        return;
+        return None;
     }
     // Phase 2: word and shape rules, on totals *without* what phase 1
     // removed — otherwise the wrapper around an already removed promo box
     // still "contains the word subscribe" and takes the article's text with it.
     // Free the first totals before the second ones (peak memory on huge pages).
     std::mem::drop(raw);
-    phase2(doc, &guard, drop);
+    Some(phase2(doc, &guard, drop))
 }
 
 /// The page's paragraph-ish text: a junk rule may never take more than
@@ -80,6 +82,7 @@ fn consent_tops(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<bool> {
 /// overlays. Marks only the outermost element of each junk subtree.
 fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[bool], drop: &mut Drops) {
     let els = &doc.els;
+    let naming = naming_schemes(els, raw, guard);
     let mut under = vec![false; els.len()];
     for i in 0..els.len() {
         let p = els[i].parent;
@@ -96,7 +99,7 @@ fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[boo
         } else if !o.remove_junk {
             None
         } else {
-            phase1_rule(e, &raw[i], guard.allows(i))
+            phase1_rule(e, &raw[i], guard.allows(i), &naming)
         };
         if d.is_some() {
             drop.set(i, d);
@@ -104,8 +107,40 @@ fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[boo
     }
 }
 
-fn phase1_rule(e: &El, a: &Agg, guard: bool) -> Option<super::Drop> {
-    if let Some((cat, tok)) = e.junk {
+/// Junk tokens that are the page's naming scheme, not a widget's: their
+/// outermost matches that the per-block guard would let go are several
+/// and together hold more than [`R::JUNK_TOKEN_MAX_PAGE_SHARE`] of the
+/// page's text. A component library that prefixes every block
+/// with `cmp-` (also a consent platform's prefix), or a CMS that puts
+/// `widget` on every section, would otherwise lose the whole page piece
+/// by piece, each piece small enough for the per-block guard.
+fn naming_schemes(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<u16> {
+    let page: u32 = (0..els.len()).filter(|&i| els[i].parent == NONE).map(|i| raw[i].text).sum();
+    // Per token: outermost matches the per-block guard lets go, their text.
+    let mut sums: crate::doc::FastMap<u16, (u32, u32)> = Default::default();
+    let mut under: Vec<Option<u16>> = vec![None; els.len()];
+    for i in 0..els.len() {
+        let p = els[i].parent;
+        let outer = if p == NONE { None } else { under[p as usize] };
+        under[i] = outer;
+        if let (Some((_, tok)), None) = (els[i].junk, outer) {
+            if guard.allows(i) {
+                let s = sums.entry(tok).or_default();
+                s.0 += 1;
+                s.1 += raw[i].text;
+            }
+            under[i] = Some(tok);
+        }
+    }
+    let limit = page as f32 * R::JUNK_TOKEN_MAX_PAGE_SHARE;
+    sums.into_iter()
+        .filter(|&(_, (count, t))| count >= R::JUNK_TOKEN_SCHEME_MIN_BLOCKS && t >= R::JUNK_GUARD_MIN_CHARS && t as f32 > limit)
+        .map(|(tok, _)| tok)
+        .collect()
+}
+
+fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Drop> {
+    if let Some((cat, tok)) = e.junk.filter(|j| !naming.contains(&j.1)) {
         // Class signals of small blocks are trusted; a big block with a
         // junk-looking class (`<div class="content-widget">` around the
         // story) is left to scoring. Mostly-links blocks need no size
@@ -127,7 +162,8 @@ fn phase1_rule(e: &El, a: &Agg, guard: bool) -> Option<super::Drop> {
 
 /// Phase 2: ad labels, rating and newsletter widgets, subscription
 /// offers, link lists — on the totals of what phase 1 left.
-fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) {
+/// Returns the text of the top-level elements left after phase 1.
+fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
     let els = &doc.els;
     let n = els.len();
     let mut gone = vec![false; n];
@@ -136,6 +172,8 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) {
         gone[i] = drop[i].is_some() || (p != NONE && gone[p as usize]);
     }
     let live = aggregate(els, &gone);
+    let left: u32 = (0..n).filter(|&i| els[i].parent == NONE).map(|i| live[i].text).sum();
+    let list_limit = left as f32 * R::LINKLIST_MAX_PAGE_SHARE;
     for i in 0..n {
         let p = els[i].parent;
         if gone[i] || (p != NONE && drop[p as usize].is_some()) {
@@ -147,7 +185,15 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) {
         }
         let parent = (p != NONE).then(|| (&els[p as usize], &live[p as usize]));
         let d = phase2_rule(e, &live[i], parent).or_else(|| {
-            is_link_list(e, &live[i]).then(|| {
+            // A list of links holding most of what is left is the page
+            // (a listing, a directory), not a menu beside it.
+            // (a listing, a directory), not a menu beside it — unless the
+            // page has real prose elsewhere (a story with a long menu).
+            // Or its items are cards (a title and a blurb), not labels.
+            let a = &live[i];
+            let cards = a.text / a.li.max(a.p).max(1) >= R::LISTING_CARD_MIN_CHARS;
+            let page_content = a.text as f32 > list_limit && (cards || guard.total_prose < R::LINKLIST_PAGE_MAX_OUTSIDE_PROSE);
+            (is_link_list(e, &live[i]) && !page_content).then(|| {
                 let a = &live[i];
                 drop_of(Category::LinkList, format!("{} links, link density {:.2}", a_links(doc, i), a.link_density()))
             })?
@@ -156,6 +202,7 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) {
             drop.set(i, d);
         }
     }
+    left
 }
 
 /// The wording rules of phase 2 for one element (`parent`: its parent's

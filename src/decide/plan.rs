@@ -1,6 +1,6 @@
 //! The decision pass 2 executes: drop marks with reasons, kept blocks.
 
-use crate::article::Category;
+use crate::article::{Category, PageType};
 use crate::meta::PageMeta;
 
 /// Why an element goes.
@@ -60,6 +60,8 @@ pub(crate) struct Plan {
     pub raw_text: Vec<u32>,
     /// What the page says about itself (JSON-LD, `<meta>`), read once.
     pub meta: PageMeta,
+    /// What kind of page this is.
+    pub page_type: PageType,
 }
 
 pub(super) fn drop_of(category: Category, reason: impl Into<Box<str>>) -> Option<Drop> {

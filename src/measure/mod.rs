@@ -237,6 +237,9 @@ impl MeasureVisitor {
                     if role == "button" {
                         *flags |= flag::BUTTON;
                     }
+                    if role == "tabpanel" {
+                        *flags |= flag::TAB_PANEL;
+                    }
                 }
                 b"aria-modal" => {
                     if vb == b"true" {

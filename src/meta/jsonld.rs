@@ -58,14 +58,78 @@ pub(super) struct JsonLd {
     pub site_name: Option<String>,
     pub published: Option<String>,
     pub image: Option<String>,
+    /// Every `@type` named anywhere in the page's JSON-LD (for the page type).
+    pub types: Vec<String>,
+    /// The first `Product`'s name and description.
+    pub product: Option<(String, String)>,
+}
+
+/// The first object of a product `@type` in `v` with a description.
+fn find_product(v: &Json) -> Option<(String, String)> {
+    match v {
+        Json::Arr(items) => items.iter().find_map(find_product),
+        Json::Obj(kv) => {
+            let is_product = match v.get("@type") {
+                Some(Json::Str(t)) => R::PRODUCT_LD_TYPES.contains(&t.as_str()),
+                Some(Json::Arr(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| R::PRODUCT_LD_TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_product {
+                if let Some(d) = v.get("description").and_then(|d| d.as_str()) {
+                    let name = v.get("name").and_then(|n| n.as_str()).unwrap_or("");
+                    return Some((name.to_string(), d.to_string()));
+                }
+            }
+            kv.iter().find_map(|(_, x)| find_product(x))
+        }
+        _ => None,
+    }
+}
+
+/// Every `@type` string in `v` (nested objects included: a `Product` is
+/// often the `mainEntity` of a `WebPage`).
+fn collect_types(v: &Json, out: &mut Vec<String>) {
+    match v {
+        Json::Arr(items) => items.iter().for_each(|x| collect_types(x, out)),
+        Json::Obj(kv) => {
+            for (k, x) in kv {
+                match (k.as_str(), x) {
+                    ("@type", Json::Str(t)) => out.push(t.clone()),
+                    ("@type", Json::Arr(ts)) => out.extend(ts.iter().filter_map(|t| t.as_str().map(str::to_string))),
+                    _ => collect_types(x, out),
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 pub(super) fn json_ld(doc: &Doc) -> JsonLd {
+    let mut types = Vec::new();
+    let mut found: Option<JsonLd> = None;
+    let mut product = None;
     for raw in &doc.meta.json_ld {
         // Some sites wrap the JSON in CDATA or comments.
         let t = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
         let Some(v) = parse_json(t) else { continue };
-        let Some(a) = find_article(&v) else { continue };
+        collect_types(&v, &mut types);
+        if product.is_none() {
+            product = find_product(&v);
+        }
+        if found.is_none() {
+            found = article_fields(doc, &v);
+        }
+    }
+    let mut out = found.unwrap_or_default();
+    out.types = types;
+    out.product = product;
+    out
+}
+
+/// The article fields of one JSON-LD block, if it holds an article.
+fn article_fields(doc: &Doc, v: &Json) -> Option<JsonLd> {
+    {
+        let a = find_article(v)?;
         let mut out = JsonLd::default();
         let name = a.get("name").and_then(|x| x.as_str()).map(str::to_string);
         let headline = a.get("headline").and_then(|x| x.as_str()).map(str::to_string);
@@ -82,9 +146,8 @@ pub(super) fn json_ld(doc: &Doc) -> JsonLd {
         out.site_name = a.get("publisher").and_then(|p| p.get("name")).and_then(|x| x.as_str()).map(str::to_string);
         out.published = a.get("datePublished").and_then(|x| x.as_str()).map(str::to_string);
         out.image = a.get("image").and_then(image_of);
-        return out;
+        Some(out)
     }
-    JsonLd::default()
 }
 
 

@@ -47,7 +47,7 @@ pub(crate) fn rewrite(page: Input<'_>, doc: &Doc, plan: Plan, o: &Options) -> Re
     let (before, after) = outside_entries(doc, &plan, first, last);
     let on_path = ancestors_of_kept(doc, &plan.keep_top);
     let base = resolve_base(doc, o);
-    let Plan { drop, keep_top, byline, title, meta, .. } = plan;
+    let Plan { drop, keep_top, byline, title, meta, page_type, .. } = plan;
     let mut v = RewriteVisitor::new(drop, keep_top, on_path, o, base, page.bytes.len(), fragment);
     for e in before {
         v.removals.push(e);
@@ -62,7 +62,48 @@ pub(crate) fn rewrite(page: Input<'_>, doc: &Doc, plan: Plan, o: &Options) -> Re
     for e in after {
         v.removals.push(e);
     }
-    Ok(article_of(v, doc, meta, title, byline))
+    let product = (page_type == crate::article::PageType::Product).then(|| meta.product.clone()).flatten();
+    let mut article = Article { page_type, ..article_of(v, doc, meta, title, byline) };
+    if let Some((name, description)) = product {
+        add_product(&mut article, &name, &description);
+    }
+    Ok(article)
+}
+
+/// A product page whose visible text lacks its JSON-LD description (a
+/// shop that renders it by script): the name and description are added,
+/// escaped, as paragraphs.
+fn add_product(a: &mut Article, name: &str, description: &str) {
+    let probe: String = description.chars().take(R::PRODUCT_PROBE_CHARS).collect();
+    let flat = a.text_content.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.contains(probe.split_whitespace().collect::<Vec<_>>().join(" ").as_str()) {
+        return;
+    }
+    let mut add = String::new();
+    let mut text = String::new();
+    if !name.is_empty() && !flat.contains(name) {
+        add.push_str("<h2>");
+        sanitize::escape_text(&mut add, name);
+        add.push_str("</h2>");
+        text.push_str(name);
+        text.push('\n');
+    }
+    for line in description.lines() {
+        add.push_str("<p>");
+        sanitize::escape_text(&mut add, line);
+        add.push_str("</p>");
+        text.push_str(line);
+        text.push('\n');
+    }
+    a.content.push_str(&add);
+    if !a.text_content.is_empty() && !a.text_content.ends_with('\n') {
+        a.text_content.push('\n');
+    }
+    a.text_content.push_str(text.trim_end());
+    a.length = a.text_content.chars().count();
+    a.word_count = crate::text::word_count(&a.text_content);
+    a.reading_time_minutes = if a.word_count == 0 { 0 } else { a.word_count.div_ceil(R::WORDS_PER_MINUTE) };
+    a.empty_reason = None;
 }
 
 /// Ancestors of the kept blocks: walking through them is not "removing".
@@ -136,6 +177,8 @@ fn article_of(v: RewriteVisitor, doc: &Doc, meta: PageMeta, title: String, bylin
         word_count,
         reading_time_minutes,
         report: v.removals.finish(),
+        page_type: Default::default(),
+        empty_reason: None,
     }
 }
 

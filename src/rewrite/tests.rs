@@ -28,7 +28,7 @@ fn run_with(html: &str, keep: &[&str], drops: &[(&str, Category)], o: &Options) 
         drop.set(id_of(&doc, html, d), Some(Drop { category: *c, reason: "test".into() }));
     }
     let root = keep.first().map_or(NONE, |k| id_of(&doc, html, k) as u32);
-    let plan = Plan { drop, keep_top, root, byline: None, title: "T".into(), raw_text: vec![7; n], meta: Default::default() };
+    let plan = Plan { drop, keep_top, root, byline: None, title: "T".into(), raw_text: vec![7; n], meta: Default::default(), page_type: Default::default() };
     rewrite(Input::new(html.as_bytes(), Some(html)), &doc, plan, o).unwrap()
 }
 
