@@ -88,7 +88,9 @@ async function show(work, html, bytes) {
   /** @type {HTMLIFrameElement} */ ($('reader')).srcdoc = articleDocument(article, { theme: 'light' });
   showFields(article);
   showReport(article.report);
-  status(`done: “${article.title}”, ${article.wordCount} words`);
+  status(article.textContent.trim()
+    ? `done: “${article.title}”, ${article.wordCount} words`
+    : `nothing to read: ${article.emptyReason || 'the page has no article text'}`, !article.textContent.trim());
   document.documentElement.dataset.cleaned = 'true';
 }
 

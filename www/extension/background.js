@@ -117,7 +117,9 @@ onMessage(async (/** @type {unknown} */ msg, /** @type {any} */ sender) => {
         await wasmReady();
         const url = /^https?:/.test(String(msg.url)) ? String(msg.url) : undefined;
         const article = await clean(String(msg.html), url ? { url } : {});
-        if (!article.textContent.trim()) return { ok: false, error: NOTHING_TO_READ };
+        if (!article.textContent.trim()) {
+          return { ok: false, error: article.emptyReason ? `${NOTHING_TO_READ} The cleaner says: ${article.emptyReason}.` : NOTHING_TO_READ };
+        }
         await remember(tabId, { article, url: String(msg.url) });
         return { ok: true, title: article.title };
       } catch (e) {

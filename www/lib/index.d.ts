@@ -140,7 +140,14 @@ export interface Article {
   readingTimeMinutes: number;
   /** What was removed and why. */
   report: Report;
+  /** What kind of page it is (from JSON-LD / `og:type`, else from the shape of what was kept). */
+  pageType: PageType;
+  /** Why `textContent` is empty, when it is (e.g. the page has no visible text); `null` whenever there is content. */
+  emptyReason: string | null;
 }
+
+/** The page types the extractor tells apart. */
+export type PageType = 'article' | 'forum' | 'product' | 'collection' | 'listing' | 'documentation' | 'service';
 
 /** The `code` of a DeclutterError. */
 export type ErrorCode =
