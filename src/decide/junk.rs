@@ -149,7 +149,7 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) {
         let d = phase2_rule(e, &live[i], parent).or_else(|| {
             is_link_list(e, &live[i]).then(|| {
                 let a = &live[i];
-                drop_of(Category::LinkList, format!("{} links, link density {:.2}", a_links(doc, i), a.link_density()))
+                drop_of(Category::LinkList, format!("{} links, link density {}", a_links(doc, i), crate::report::two_decimals(a.link_density())))
             })?
         });
         if d.is_some() {
