@@ -5,7 +5,7 @@
 #   3. tests/web.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
 #   4. node --test of the ES module (www/lib/test) and the reader renderer (www/extension/test)
 #   5. native vs wasm textContent on all 130 readability pages + seed (Node)
-#   6. size budget (wasm + glue + module, gzip <= 260 KiB)
+#   6. size (wasm + glue + module, gzip; CI ceiling 360 KiB, issue budget 330 KiB)
 #   7. Playwright e2e in headless Chromium (extension, demo, module in page/worker/SW)
 #   8. web-ext lint of the Firefox build
 # Setup first: scripts/setup-web.sh.
@@ -44,12 +44,11 @@ step "tests/web.rs in headless Chromium" wasm_browser_tests
 step "node --test www/lib + www/extension" node --test www/lib/test/ www/extension/test/
 step "native/wasm parity (131 pages)" env DECLUTTER_NATIVE_OUT="$CRATE_DIR/target/web-native" \
   node scripts/web-parity.mjs --reuse
-# The issue's budget is 260 KiB gzip; lol_html alone (with the encoding_rs
-# tables it always links) is ~216 KiB of that, and the build is ~385 KiB.
-# Until that is resolved (see issue 3's notes) CI guards against growth
-# with a ceiling just above today's size; run without the variable to see
-# the gap against 260.
-step "size (ceiling 450 KiB; issue budget 260 KiB, reported)" env DECLUTTER_SIZE_BUDGET_KIB="${DECLUTTER_SIZE_BUDGET_KIB:-450}" node scripts/web-size.mjs
+# Issue 13's budget is 330 KiB gzip (web-size.mjs's default). The build is
+# at 358.8 KiB (from 399.2; see README "wasm size"), so CI holds a ceiling
+# of 360 KiB until the rest is found -- then drop the variable and the
+# budget itself is the bar. Run without it to see the gap against 330.
+step "size (ceiling 360 KiB; issue budget 330 KiB, reported)" env DECLUTTER_SIZE_BUDGET_KIB="${DECLUTTER_SIZE_BUDGET_KIB:-360}" node scripts/web-size.mjs
 step "playwright e2e" node --test --test-concurrency=1 www/e2e/
 step "web-ext lint" npx web-ext lint --source-dir dist/extension-firefox --self-hosted --no-config-discovery
 
