@@ -211,8 +211,12 @@ fn js_to_string(v: &JsValue) -> String {
     s.map(String::from).unwrap_or_default()
 }
 
-/// A string as Rust's `{:?}` writes it for the usual characters: quotes,
-/// backslash, `\n`, `\r`, `\t`, `\0` and other control characters escaped.
+/// A string as Rust's `{:?}` writes it (what serde-wasm-bindgen's messages
+/// showed) for the usual characters: quotes, backslash, `\n`, `\r`, `\t`,
+/// `\0`, other control characters and the zero-width space escaped. Other
+/// non-printable characters (format characters, unassigned code points)
+/// stay as they are: `{:?}` would link core's printable-character tables
+/// for one error message.
 fn debug_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
