@@ -18,7 +18,7 @@
 // Pages: the 130 readability pages + the seed page of ../shared/corpus
 // (DECLUTTER_CORPUS to change). Each round cleans every page once with
 // cleanSync(); a build's figure is total bytes / round time, best and
-// median over the rounds. Chromium: /usr/bin/chromium (or $CHROMIUM)
+// median over the rounds, and the median of the per-round B/A ratios. Chromium: /usr/bin/chromium (or $CHROMIUM)
 // through playwright-core, pages served from 127.0.0.1, no network.
 import http from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -79,10 +79,15 @@ async function measure(libA, libB, pages, options, rounds) {
     const s = [...t].sort((x, y) => x - y);
     return { bestMs: s[0], medianMs: s[Math.floor(s.length / 2)], bestMBs: bytes / 1e3 / s[0], medianMBs: bytes / 1e3 / s[Math.floor(s.length / 2)] };
   };
-  return { pages: pages.length, bytes, rounds, mismatches, firstMismatch, a: stats(times[0]), b: stats(times[1]), timesMs: times };
+  // Per-round B/A speed ratio: A and B of one round ran back to back, so
+  // the load of the shared machine mostly cancels; its median is the
+  // figure least moved by a busy neighbour.
+  const paired = times[0].map((ta, r) => ta / times[1][r]).sort((x, y) => x - y);
+  return { pages: pages.length, bytes, rounds, mismatches, firstMismatch, a: stats(times[0]), b: stats(times[1]),
+    pairedMedian: paired[Math.floor(paired.length / 2)], timesMs: times };
 }
 
-const ratio = (r) => ({ best: r.b.bestMBs / r.a.bestMBs, median: r.b.medianMBs / r.a.medianMBs });
+const ratio = (r) => ({ best: r.b.bestMBs / r.a.bestMBs, median: r.b.medianMBs / r.a.medianMBs, pairedMedian: r.pairedMedian });
 
 async function inNode(pages) {
   const libA = await import(pathToFileURL(path.join(A, 'declutter.js')).href);
@@ -173,7 +178,7 @@ else {
     console.log(`${r.engine}: ${r.pages} pages, ${(r.bytes / 1e6).toFixed(2)} MB, ${r.rounds} rounds each, alternating`);
     console.log(`  A  best ${r.a.bestMBs.toFixed(1)} MB/s  median ${r.a.medianMBs.toFixed(1)} MB/s`);
     console.log(`  B  best ${r.b.bestMBs.toFixed(1)} MB/s  median ${r.b.medianMBs.toFixed(1)} MB/s`);
-    console.log(`  B/A  best ${r.ratio.best.toFixed(3)}  median ${r.ratio.median.toFixed(3)}`);
+    console.log(`  B/A  best ${r.ratio.best.toFixed(3)}  median ${r.ratio.median.toFixed(3)}  median of per-round ratios ${r.ratio.pairedMedian.toFixed(3)}`);
     if (r.mismatches) console.log(`  OUTPUTS DIFFER on ${r.mismatches} pages (first: ${names[r.firstMismatch]})`);
     for (const e of r.pageErrors ?? []) console.log(`  page error: ${e}`);
   }

@@ -143,13 +143,12 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsValue> {
         rm_junk_tokens,
     } = &mut options;
     for key in OPTION_KEYS {
-        let k = JsValue::from_str(key);
         // `in`, not own keys: an inherited or non-enumerable property is
         // read too, as serde-wasm-bindgen did.
-        if !Reflect::has(value, &k).unwrap_or(false) {
+        let Some(v) = with_js_str(key, |k| Reflect::has(value, k).unwrap_or(false).then(|| Reflect::get(value, k))) else {
             continue;
-        }
-        let v = Reflect::get(value, &k)?;
+        };
+        let v = v?;
         match key {
             "url" => *url = if v.is_undefined() || v.is_null() { None } else { Some(js_string(&v)?) },
             "keepImages" => *keep_images = js_bool(&v)?,
@@ -337,8 +336,31 @@ fn js_strings(v: &JsValue) -> Result<Vec<String>, JsValue> {
 }
 
 /// Sets `key` on a fresh plain object (cannot fail).
-fn set(obj: &js_sys::Object, key: &str, value: JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
+fn set(obj: &js_sys::Object, key: &'static str, value: JsValue) {
+    with_js_str(key, |k| {
+        let _ = Reflect::set(obj, k, &value);
+    });
+}
+
+/// `f` on the JS string of a fixed name (a property or category name),
+/// made once per thread: a fresh `JsValue::from_str` is a TextDecoder call,
+/// and an Article has up to ~1,000 property names (5 per report entry),
+/// which cost 5 % of `clean()` in Node. serde-wasm-bindgen cached them too.
+fn with_js_str<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let i = match c.iter().position(|(k, _)| std::ptr::eq(*k, s)) {
+            Some(i) => i,
+            None => {
+                c.push((s, JsValue::from_str(s)));
+                c.len() - 1
+            }
+        };
+        f(&c[i].1)
+    })
 }
 
 fn opt_str(s: &Option<String>) -> JsValue {
@@ -391,7 +413,7 @@ fn article_to_js(article: &Article) -> Result<JsValue, JsValue> {
         .map(|t| {
             let crate::article::CategoryCount { category, elements, chars } = t;
             let c = js_sys::Object::new();
-            set(&c, "category", JsValue::from_str(category.as_str()));
+            set(&c, "category", with_js_str(category.as_str(), JsValue::clone));
             set(&c, "elements", count(*elements));
             set(&c, "chars", count(*chars));
             JsValue::from(c)
@@ -402,7 +424,7 @@ fn article_to_js(article: &Article) -> Result<JsValue, JsValue> {
         .map(|r| {
             let crate::article::Removal { category, reason, element, chars, preview } = r;
             let c = js_sys::Object::new();
-            set(&c, "category", JsValue::from_str(category.as_str()));
+            set(&c, "category", with_js_str(category.as_str(), JsValue::clone));
             set(&c, "reason", JsValue::from_str(reason));
             set(&c, "element", JsValue::from_str(element));
             set(&c, "chars", count(*chars));
