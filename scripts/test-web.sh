@@ -45,7 +45,7 @@ step "node --test www/lib + www/extension" node --test www/lib/test/ www/extensi
 step "native/wasm parity (131 pages)" env DECLUTTER_NATIVE_OUT="$CRATE_DIR/target/web-native" \
   node scripts/web-parity.mjs --reuse
 # Issue 13's budget is 330 KiB gzip (web-size.mjs's default). The build is
-# at 358.8 KiB (from 399.2; see README "wasm size"), so CI holds a ceiling
+# at 359.1 KiB (from 399.2; see README "wasm size"), so CI holds a ceiling
 # of 360 KiB until the rest is found -- then drop the variable and the
 # budget itself is the bar. Run without it to see the gap against 330.
 step "size (ceiling 360 KiB; issue budget 330 KiB, reported)" env DECLUTTER_SIZE_BUDGET_KIB="${DECLUTTER_SIZE_BUDGET_KIB:-360}" node scripts/web-size.mjs

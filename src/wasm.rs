@@ -344,8 +344,8 @@ fn set(obj: &js_sys::Object, key: &'static str, value: JsValue) {
 
 /// `f` on the JS string of a fixed name (a property or category name),
 /// made once per thread: a fresh `JsValue::from_str` is a TextDecoder call,
-/// and an Article has up to ~1,000 property names (5 per report entry),
-/// which cost 5 % of `clean()` in Node. serde-wasm-bindgen cached them too.
+/// and an Article has up to ~1,000 property names (5 per report entry).
+/// serde-wasm-bindgen cached them too.
 fn with_js_str<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
     thread_local! {
         static CACHE: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
