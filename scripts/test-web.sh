@@ -7,7 +7,7 @@
 #      renderer, read aloud, shortcuts) and the extension's messages (www/extension/test);
 #      tsc --checkJs over the module, extension, shared code and demo (tsconfig.json)
 #   5. native vs wasm textContent on all 130 readability pages + seed (Node)
-#   6. size budget (wasm + glue + module, gzip <= 260 KiB)
+#   6. size (wasm + glue + module, gzip; CI ceiling below, issue budget 330 KiB reported)
 #   7. Playwright e2e in headless Chromium (extension, demo, module in page/worker/SW, axe-core)
 #   8. the same scenarios in headless Firefox (firefox-esr via puppeteer-core over WebDriver BiDi)
 #   9. web-ext lint of the Firefox build
@@ -48,12 +48,11 @@ step "node --test www/lib + www/shared + www/extension" node --test www/lib/test
 step "tsc --checkJs (tsconfig.json)" npx tsc -p tsconfig.json
 step "native/wasm parity (131 pages)" env DECLUTTER_NATIVE_OUT="$CRATE_DIR/target/web-native" \
   node scripts/web-parity.mjs --reuse
-# The issue's budget is 260 KiB gzip; lol_html alone (with the encoding_rs
-# tables it always links) is ~216 KiB of that, and the build is ~385 KiB.
-# Until that is resolved (see issue 3's notes) CI guards against growth
-# with a ceiling just above today's size; run without the variable to see
-# the gap against 260.
-step "size (ceiling 450 KiB; issue budget 260 KiB, reported)" env DECLUTTER_SIZE_BUDGET_KIB="${DECLUTTER_SIZE_BUDGET_KIB:-450}" node scripts/web-size.mjs
+# Issue 13's budget is 330 KiB gzip (web-size.mjs's default). The build is
+# above it (see README "wasm size"), so CI holds a ceiling just above
+# today's size until the rest is found -- then drop the variable and the
+# budget itself is the bar. Run without it to see the gap against 330.
+step "size (ceiling 385 KiB; issue budget 330 KiB, reported)" env DECLUTTER_SIZE_BUDGET_KIB="${DECLUTTER_SIZE_BUDGET_KIB:-385}" node scripts/web-size.mjs
 step "playwright e2e (Chromium)" node --test --test-concurrency=1 www/e2e/extension.test.mjs www/e2e/web.test.mjs
 step "puppeteer e2e (Firefox, WebDriver BiDi)" node --test --test-concurrency=1 www/e2e/firefox.test.mjs
 # --warnings-as-errors: the bar is 0 errors and 0 warnings.

@@ -91,6 +91,67 @@ impl ReportBuilder {
     }
 }
 
+/// `x` with two decimals, exactly as `format!("{x:.2}")` writes it (the
+/// exact binary value rounded to hundredths, ties to even), for reasons
+/// like "link density 0.83". Integer arithmetic only: `{:.2}` was the one
+/// float formatting in the wasm build and linked core's float-to-decimal
+/// machinery (Grisu and Dragon with their tables) for a single report
+/// string.
+pub(crate) fn two_decimals(x: f32) -> String {
+    // An f32 is mant * 2^exp: 23 fraction bits, 8 exponent bits, bias 127
+    // (+ 23 for the binary point after the mantissa), subnormals below.
+    const FRAC_BITS: u32 = 23;
+    const EXP_MASK: u32 = 0xff;
+    const EXP_OFFSET: i32 = 150;
+    const HUNDRED: u128 = 100;
+    const TEN: u128 = 10;
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    let mut s = String::new();
+    if x.is_sign_negative() {
+        s.push('-');
+    }
+    if x.is_infinite() {
+        s.push_str("inf");
+        return s;
+    }
+    let bits = x.to_bits();
+    let frac = bits & ((1 << FRAC_BITS) - 1);
+    let biased = (bits >> FRAC_BITS) & EXP_MASK;
+    let (mant, exp) = if biased == 0 { (frac, 1 - EXP_OFFSET) } else { (frac | (1 << FRAC_BITS), biased as i32 - EXP_OFFSET) };
+    let (int, cents) = if exp >= 0 {
+        // An integer below 2^128: nothing to round.
+        ((mant as u128) << exp, 0)
+    } else {
+        let shift = exp.unsigned_abs();
+        let scaled = mant as u128 * HUNDRED; // < 2^31
+        let hundredths = if shift >= u128::BITS {
+            0
+        } else {
+            let q = scaled >> shift;
+            let r = scaled & ((1u128 << shift) - 1);
+            let half = 1u128 << (shift - 1);
+            q + u128::from(r > half || (r == half && q % 2 == 1))
+        };
+        (hundredths / HUNDRED, hundredths % HUNDRED)
+    };
+    let mut digits = Vec::new();
+    let mut n = int;
+    loop {
+        digits.push(b'0' + (n % TEN) as u8);
+        n /= TEN;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits.iter().rev().map(|&d| char::from(d)));
+    s.push('.');
+    s.push(char::from(b'0' + (cents / TEN) as u8));
+    s.push(char::from(b'0' + (cents % TEN) as u8));
+    s
+}
+
 /// `div#id.class1.class2` (short) for the report: the id and the first
 /// classes, each cut (a generated class list can be kilobytes long).
 pub(crate) fn describe(tag: &str, id: Option<&str>, class: Option<&str>) -> String {
@@ -106,4 +167,36 @@ pub(crate) fn describe(tag: &str, id: Option<&str>, class: Option<&str>) -> Stri
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_decimals;
+
+    fn check(x: f32) {
+        assert_eq!(two_decimals(x), format!("{x:.2}"), "bits {:#x}", x.to_bits());
+    }
+
+    #[test]
+    fn two_decimals_is_what_the_formatter_writes() {
+        // Every ratio of small counts (what link densities are).
+        for text in 1..=400u32 {
+            for link in 0..=2 * text {
+                check(link as f32 / text as f32);
+            }
+        }
+        // Exact ties (odd multiples of 1/8) round to even, like {:.2}.
+        for k in 0..4000u32 {
+            check(k as f32 / 8.0);
+        }
+        // Spread over every exponent: subnormals, huge values, signs, specials.
+        let mut bits = 1u32;
+        for _ in 0..200_000 {
+            bits = bits.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            check(f32::from_bits(bits));
+        }
+        for x in [0.0, -0.0, 0.005, 0.015, 0.125, 0.995, 1.0, f32::MIN_POSITIVE, f32::MAX, f32::INFINITY, f32::NEG_INFINITY, f32::NAN] {
+            check(x);
+        }
+    }
 }

@@ -421,6 +421,37 @@ mod browser {
         }
     }
 
+    /// src/wasm.rs reads options key by key (js_sys::Reflect, no serde):
+    /// every key of the serde derive (the names tests/defaults.rs checks
+    /// against the d.ts) is read, with its default value changing nothing;
+    /// `undefined` is absent only for the optional `url`.
+    #[wasm_bindgen_test]
+    fn every_option_of_the_serde_derive_is_read_and_undefined_is_rejected() {
+        let api = Api::load();
+        let html = BROWSER_PAGES[1].1;
+        let good = to_json(&api.clean(html, url_options()).unwrap());
+        let defaults = serde_json::to_value(declutter::Options::default()).unwrap();
+        let all = url_options();
+        for (key, value) in defaults.as_object().unwrap() {
+            if key == "url" {
+                continue;
+            }
+            let v = JSON::parse(&value.to_string()).unwrap();
+            assert_eq!(to_json(&api.clean(html, options_with(key, v.clone())).unwrap()), good, "{key}");
+            Reflect::set(&all, &key.as_str().into(), &v).unwrap();
+            let e = api.clean(html, options_with(key, JsValue::UNDEFINED)).unwrap_err();
+            assert_is_error(&e, "INVALID_OPTION", "invalid type: unit value, expected");
+        }
+        assert_eq!(to_json(&api.clean(html, all).unwrap()), good);
+        let e = api.clean(html, options_with("charThreshold", JsValue::from_f64(1.5))).unwrap_err();
+        assert_is_error(&e, "INVALID_OPTION", "invalid type: floating point `1.5`, expected usize");
+        let e = api.clean(html, options_with("addAllowedTags", JsValue::from_str("b"))).unwrap_err();
+        assert_is_error(&e, "INVALID_OPTION", "expected a sequence");
+        let no_url = Object::new();
+        Reflect::set(&no_url, &"url".into(), &JsValue::UNDEFINED).unwrap();
+        api.clean(html, no_url.into()).unwrap();
+    }
+
     /// Errors cross as JS Errors with a clear message and a code, and the
     /// module keeps working afterwards.
     #[wasm_bindgen_test]

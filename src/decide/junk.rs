@@ -195,7 +195,7 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
             let page_content = a.text as f32 > list_limit && (cards || guard.total_prose < R::LINKLIST_PAGE_MAX_OUTSIDE_PROSE);
             (is_link_list(e, &live[i]) && !page_content).then(|| {
                 let a = &live[i];
-                drop_of(Category::LinkList, format!("{} links, link density {:.2}", a_links(doc, i), a.link_density()))
+                drop_of(Category::LinkList, format!("{} links, link density {}", a_links(doc, i), crate::report::two_decimals(a.link_density())))
             })?
         });
         if d.is_some() {

@@ -437,7 +437,11 @@ fn meta_in_document(bytes: &[u8]) -> Option<&'static Encoding> {
             }
             Ok(())
         }));
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // The output sink is a plain `fn(&[u8])`, the very type the walk
+    // (html/walk.rs) and to_markdown use: lol_html's whole tokenizer and
+    // dispatcher are generic over the sink, and a closure here (its own
+    // type) compiled them a second time into the wasm (~40 KB raw).
+    let mut rewriter = HtmlRewriter::new(settings, (|_: &[u8]| {}) as fn(&[u8]));
     // Any error (our early stop, the memory limit, a parser bail-out) ends
     // the pass; the rewriter is dropped without calling it again.
     if rewriter.write(bytes).is_ok() {

@@ -3,11 +3,14 @@
 
 
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // booleans and numbers are parsed (to skip them) but never read
+#[allow(dead_code)] // booleans are parsed (to skip them) but never read
 pub(crate) enum Json {
     Null,
     Bool(bool),
-    Num(f64),
+    /// A number, checked but not converted: no JSON-LD field we read is
+    /// numeric, and `str::parse::<f64>` linked core's whole float parser
+    /// (and its tables) into the wasm for values nothing looked at.
+    Num,
     Str(String),
     Arr(Vec<Json>),
     Obj(Vec<(String, Json)>),
@@ -112,7 +115,7 @@ impl JsonParser<'_> {
                 while self.i < self.b.len() && matches!(self.b[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
                     self.i += 1;
                 }
-                std::str::from_utf8(&self.b[start..self.i]).ok()?.parse().ok().map(Json::Num)
+                is_number(&self.b[start..self.i]).then_some(Json::Num)
             }
         }
     }
@@ -168,6 +171,37 @@ impl JsonParser<'_> {
     }
 }
 
+/// Whether `t` (made of `-+.eE` and digits) is a number by the grammar
+/// `str::parse::<f64>` accepted before (so the same JSON-LD blocks parse
+/// or fail as before): sign? (digits | digits . digits? | . digits)
+/// (e sign? digits)? — e.g. `1.`, `.5` and `+1` pass, `1e`, `.`, `--1` fail.
+fn is_number(t: &[u8]) -> bool {
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while t.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - from
+    };
+    let mut i = usize::from(matches!(t.first(), Some(b'+' | b'-')));
+    let mut mantissa = digits(&mut i);
+    if t.get(i) == Some(&b'.') {
+        i += 1;
+        mantissa += digits(&mut i);
+    }
+    if mantissa == 0 {
+        return false;
+    }
+    if matches!(t.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        i += usize::from(matches!(t.get(i), Some(b'+' | b'-')));
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == t.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +211,25 @@ mod tests {
         assert_eq!(v.get("headline").unwrap().as_str(), Some("A \"b\" é"));
         assert!(parse_json(&"[".repeat(10_000)).is_none());
         assert!(parse_json("{\"a\":").is_none());
+    }
+
+    #[test]
+    fn numbers_pass_or_fail_as_the_float_parser_decides() {
+        // Every string of up to 5 characters from the scanned alphabet.
+        let alphabet = b"-+.eE09";
+        let mut strings: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut all = Vec::new();
+        for _ in 0..5 {
+            strings = strings.iter().flat_map(|s| alphabet.iter().map(move |&c| [s.as_slice(), &[c]].concat())).collect();
+            all.extend(strings.iter().cloned());
+        }
+        all.push(Vec::new());
+        for t in all {
+            let text = std::str::from_utf8(&t).unwrap();
+            assert_eq!(is_number(&t), text.parse::<f64>().is_ok(), "{text:?}");
+        }
+        assert!(parse_json(r#"{"n":[1,-2.5e+3,.5,1.]}"#).is_some());
+        assert!(parse_json(r#"{"n":1e}"#).is_none());
+        assert!(parse_json(r#"{"n":x}"#).is_none());
     }
 }

@@ -226,7 +226,10 @@ pub fn to_markdown(html: &str) -> String {
             t.replace("", ContentType::Text);
             Ok(())
         }));
-    let mut rw = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // A plain `fn(&[u8])` sink, the type the walk (html/walk.rs) uses: a
+    // closure (a type of its own) would compile lol_html's tokenizer and
+    // dispatcher, generic over the sink, once more into the wasm.
+    let mut rw = HtmlRewriter::new(settings, (|_: &[u8]| {}) as fn(&[u8]));
     // A write error (never expected on our own output) leaves what was
     // rendered so far: best effort, no panic.
     let _ = rw.write(html.as_bytes()).is_ok() && rw.end().is_ok();
