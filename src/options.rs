@@ -87,7 +87,8 @@ pub struct Options {
     /// let html = "<body><div class='sidebar'><p>Sidebar text, long enough to be \
     ///             a paragraph of its own, with commas, and more words in it.</p></div>\
     ///             <div><p>The story, short, with commas, long enough to score as \
-    ///             a paragraph of the article.</p></div></body>";
+    ///             a paragraph of the article.</p><p>Its second paragraph, with more \
+    ///             of the story, and commas.</p></div></body>";
     /// let mut o = declutter::Options::default();
     /// assert!(declutter::clean(html, &o).unwrap().text_content.contains("Sidebar"));
     /// o.char_threshold = 50;
