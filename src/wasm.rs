@@ -529,14 +529,19 @@ pub fn clean_bytes(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     init();
-    let charset = if charset.is_undefined() || charset.is_null() {
-        None
-    } else {
-        Some(string_arg(&charset, "charset")?)
-    };
+    let charset = optional_charset(&charset)?;
     let options = options_from_js(&options)?;
     let article = crate::clean_bytes(bytes, charset.as_deref(), &options).map_err(|e| js_error(&e))?;
     article_to_js(&article)
+}
+
+/// The optional `charset` argument: absent (`undefined`/`null`) or a string.
+fn optional_charset(charset: &JsValue) -> Result<Option<String>, JsValue> {
+    if charset.is_undefined() || charset.is_null() {
+        Ok(None)
+    } else {
+        string_arg(charset, "charset").map(Some)
+    }
 }
 
 /// Which encoding [`clean_bytes`] would decode `bytes` with, and why:
@@ -552,11 +557,7 @@ pub fn sniff_charset(
 ) -> Result<JsValue, JsValue> {
     use crate::encoding::{sniff_detailed, Source};
     init();
-    let charset = if charset.is_undefined() || charset.is_null() {
-        None
-    } else {
-        Some(string_arg(&charset, "charset")?)
-    };
+    let charset = optional_charset(&charset)?;
     let sniffed = sniff_detailed(bytes, charset.as_deref());
     #[allow(unreachable_patterns)]
     let source = match sniffed.source {

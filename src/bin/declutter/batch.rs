@@ -27,9 +27,8 @@ pub struct Page {
 }
 
 /// `clean_bytes` with a panic turned into an error: a bug in the cleaner
-/// must cost one page, not the run. (Only effective where panics unwind:
-/// debug builds and the bench profile; `profile.release` sets
-/// `panic = "abort"`.)
+/// must cost one page, not the run (`profile.release` keeps unwinding
+/// for this; wasm32 aborts regardless).
 pub fn clean_guarded(bytes: &[u8], opts: &Options) -> Result<Article, String> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| declutter::clean_bytes(bytes, None, opts))) {
         Ok(Ok(a)) => Ok(a),

@@ -92,18 +92,13 @@ pub fn parse_wcxb_truth(raw: &str) -> Result<Option<wcxb::Truth>, String> {
 }
 
 /// `declutter eval` on the WCXB dev split.
-fn run_wcxb(a: &EvalArgs) -> Result<(), String> {
-    let dir = a.corpus_root.join(WCXB_DEV);
-    let truth = load_wcxb_truth(&dir)?;
-    let list = batch::find_pages(&dir.join("html")).map_err(|e| format!("cannot list {}: {e}", dir.join("html").display()))?;
-    let (pages, read_errors) = batch::read_pages(list);
-    for (p, e) in &read_errors {
-        eprintln!("eval: {p}: {e}");
-    }
-    let opts = crate::options_with_url(None);
-    let jobs = batch::worker_count(Some(a.jobs), pages.len());
-    let run = batch::clean_all(&pages, &opts, jobs, false);
-    let mut errors = read_errors.len();
+/// Cleans `pages` on `jobs` threads: the text of each page by name, the
+/// number of pages that failed (each reported on stderr), and the time
+/// the cleaning took.
+fn predict(pages: &[Page], opts: &declutter::Options, jobs: usize) -> (HashMap<String, String>, usize, std::time::Duration) {
+    let jobs = batch::worker_count(Some(jobs), pages.len());
+    let run = batch::clean_all(pages, opts, jobs, false);
+    let mut errors = 0;
     let mut pred = HashMap::new();
     for (page, r) in pages.iter().zip(run.results) {
         match r {
@@ -116,9 +111,23 @@ fn run_wcxb(a: &EvalArgs) -> Result<(), String> {
             }
         }
     }
+    (pred, errors, run.elapsed)
+}
+
+fn run_wcxb(a: &EvalArgs) -> Result<(), String> {
+    let dir = a.corpus_root.join(WCXB_DEV);
+    let truth = load_wcxb_truth(&dir)?;
+    let list = batch::find_pages(&dir.join("html")).map_err(|e| format!("cannot list {}: {e}", dir.join("html").display()))?;
+    let (pages, read_errors) = batch::read_pages(list);
+    for (p, e) in &read_errors {
+        eprintln!("eval: {p}: {e}");
+    }
+    let (pred, clean_errors, elapsed) = predict(&pages, &crate::options_with_url(None), a.jobs);
+    let errors = read_errors.len() + clean_errors;
+    let jobs = batch::worker_count(Some(a.jobs), pages.len());
     write_predictions(a, "wcxb", &pred)?;
     let r = wcxb::evaluate(&truth, &pred);
-    let (mb, secs) = (batch::megabytes(&pages), run.elapsed.as_secs_f64());
+    let (mb, secs) = (batch::megabytes(&pages), elapsed.as_secs_f64());
     let t = &r.total;
     println!(
         "{:<12} pages={} F1={:.3} P={:.3} R={:.3} with={:.3} without={:.3} empty={} missing={} errors={}  \
@@ -280,22 +289,8 @@ fn run_corpus(name: &str, a: &EvalArgs) -> Result<CorpusRun, String> {
     for (p, e) in &read_errors {
         eprintln!("eval: {p}: {e}");
     }
-    let opts = crate::options_with_url(Some(url));
-    let jobs = batch::worker_count(Some(a.jobs), pages.len());
-    let run = batch::clean_all(&pages, &opts, jobs, false);
-    let mut errors = read_errors.len();
-    let mut pred = HashMap::new();
-    for (page, r) in pages.iter().zip(run.results) {
-        match r {
-            Ok(article) => {
-                pred.insert(page.name.clone(), article.text_content);
-            }
-            Err(e) => {
-                eprintln!("eval: {}: {e}", page.path.display());
-                errors += 1;
-            }
-        }
-    }
+    let (pred, clean_errors, elapsed) = predict(&pages, &crate::options_with_url(Some(url)), a.jobs);
+    let errors = read_errors.len() + clean_errors;
     write_predictions(a, name, &pred)?;
     let no_truth = pages.iter().filter(|p| !truth.contains_key(&p.name)).count();
     if no_truth > 0 {
@@ -309,7 +304,7 @@ fn run_corpus(name: &str, a: &EvalArgs) -> Result<CorpusRun, String> {
         truth
     };
     let (metrics, rows) = score::evaluate(&truth, &pred);
-    Ok(CorpusRun { metrics, rows, pred, errors, mb: batch::megabytes(&pages), secs: run.elapsed.as_secs_f64() })
+    Ok(CorpusRun { metrics, rows, pred, errors, mb: batch::megabytes(&pages), secs: elapsed.as_secs_f64() })
 }
 
 fn print_metrics(name: &str, r: &CorpusRun, jobs: usize) {
