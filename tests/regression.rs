@@ -411,3 +411,24 @@ fn issue_12_hidden_tab_panel_is_content() {
     assert!(a.text_content.contains("Seat height: 20 inches"), "{:?}", a.text_content);
     assert!(!a.text_content.contains("hidden promo"), "{:?}", a.text_content);
 }
+
+/// Issue 12: a page builder puts `widget` on every block *and* on the
+/// wrapper around them all. The wrapper holds most of the page, so the
+/// guard keeps it; but it hid the blocks inside from the naming-scheme
+/// count, and they were then dropped one by one as related-links widgets
+/// (a testimonials page came back empty).
+#[test]
+fn issue_12_widget_scheme_inside_a_widget_wrapper_is_not_junk() {
+    let block = |i: usize| {
+        format!("<div class='elementor-widget elementor-widget-text-editor'><div class='elementor-widget-container'>\
+                 Testimonial {i}: the lessons were great, the teacher was patient, and my child loves the piano now.\
+                 </div></div>")
+    };
+    let blocks: String = (0..12).map(block).collect();
+    let p = "<p>Lessons in piano, guitar and drums, for all ages, in your home, with a teacher who comes to you.</p>".repeat(6);
+    let html = format!("<html><body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav>\
+                        <div class='elementor-widget-wrap'>{blocks}</div><div>{p}</div></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Testimonial 0:"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("Testimonial 11:"), "{:?}", a.text_content);
+}

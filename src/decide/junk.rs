@@ -124,12 +124,15 @@ fn naming_schemes(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<u16> {
         let outer = if p == NONE { None } else { under[p as usize] };
         under[i] = outer;
         if let (Some((_, tok)), None) = (els[i].junk, outer) {
+            // An outer match the guard refuses (a `widget-wrap` around the
+            // whole story) is not dropped, so it must not hide the matches
+            // inside it that would be, one by one.
             if guard.allows(i) {
                 let s = sums.entry(tok).or_default();
                 s.0 += 1;
                 s.1 += raw[i].text;
+                under[i] = Some(tok);
             }
-            under[i] = Some(tok);
         }
     }
     let limit = page as f32 * R::JUNK_TOKEN_MAX_PAGE_SHARE;
