@@ -627,6 +627,12 @@ pub const PRODUCT_PROBE_CHARS: usize = 60;
 /// one `widget` box beside the story is a widget, however short the page.
 pub const JUNK_TOKEN_SCHEME_MIN_BLOCKS: u32 = 4;
 
+/// Sibling link lists, at least this many, that together hold more than
+/// [`LINKLIST_MAX_PAGE_SHARE`] of the page are its content (an index's
+/// letter sections, a category page's columns), whatever prose the page
+/// has elsewhere: a menu beside a story is one list, not a run of them.
+pub const LINKLIST_GROUP_MIN_LISTS: u32 = 3;
+
 /// Items of a link list averaging this many characters are cards (a
 /// linked title and a blurb, a price), not menu labels (a menu item is
 /// one to three words): such a list holding most of the page is the

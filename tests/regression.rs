@@ -432,3 +432,25 @@ fn issue_12_widget_scheme_inside_a_widget_wrapper_is_not_junk() {
     assert!(a.text_content.contains("Testimonial 0:"), "{:?}", a.text_content);
     assert!(a.text_content.contains("Testimonial 11:"), "{:?}", a.text_content);
 }
+
+/// Issue 12: an index page (a wiki's "List of …", a category page) is a
+/// run of sibling link lists under letter headings. Each list alone is a
+/// small share of the page, so each went as a link list and only the
+/// intro and the bare headings were left.
+#[test]
+fn issue_12_index_of_sibling_link_lists_is_the_content() {
+    let intro = "<p>This is an index to notable programming languages, in current or historical use, \
+                 with dialects, esoteric languages and markup languages left out, as the criteria say.</p>".repeat(2);
+    let section = |c: char| {
+        let items: String = (0..10).map(|i| format!("<li><a href='/wiki/{c}{i}'>{c}-lang {i}</a></li>")).collect();
+        format!("<h2>{c}</h2><div class='div-col'><ul>{items}</ul></div>")
+    };
+    let sections: String = ['A', 'B', 'C', 'D', 'E', 'F'].into_iter().map(section).collect();
+    let html = format!("<html><body><nav><a href='/'>Main page</a> <a href='/random'>Random</a></nav>\
+                        <main><h1>List of programming languages</h1>{intro}{sections}</main></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    for s in ["A-lang 0", "C-lang 5", "F-lang 9"] {
+        assert!(a.text_content.contains(s), "{s}: {:?}", a.text_content);
+    }
+    assert!(!a.text_content.contains("Random"), "{:?}", a.text_content);
+}

@@ -177,8 +177,16 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
     let live = aggregate(els, &gone);
     let left: u32 = (0..n).filter(|&i| els[i].parent == NONE).map(|i| live[i].text).sum();
     let list_limit = left as f32 * R::LINKLIST_MAX_PAGE_SHARE;
+    let groups = link_list_groups(els, &live, &gone);
+    // Inside a link list found to be the page's content: its own sub-lists
+    // (the `<ul>` in an index's column) are content too.
+    let mut content = vec![false; n];
     for i in 0..n {
         let p = els[i].parent;
+        if p != NONE && content[p as usize] {
+            content[i] = true;
+            continue;
+        }
         if gone[i] || (p != NONE && drop[p as usize].is_some()) {
             continue;
         }
@@ -196,7 +204,14 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
             let a = &live[i];
             let cards = a.text / a.li.max(a.p).max(1) >= R::LISTING_CARD_MIN_CHARS;
             let page_content = a.text as f32 > list_limit && (cards || guard.total_prose < R::LINKLIST_PAGE_MAX_OUTSIDE_PROSE);
-            (is_link_list(e, &live[i]) && !page_content).then(|| {
+            // Or it is one of several sibling lists that together are most
+            // of the page: an index's letter sections, a category page's
+            // columns (a menu is one list, not a run of them).
+            let (lists, text) = if p == NONE { (0, 0) } else { groups[p as usize] };
+            let page_content = page_content || (lists >= R::LINKLIST_GROUP_MIN_LISTS && text as f32 > list_limit);
+            let link_list = is_link_list(e, &live[i]);
+            content[i] = link_list && page_content;
+            (link_list && !page_content).then(|| {
                 let a = &live[i];
                 drop_of(Category::LinkList, format!("{} links, link density {}", a_links(doc, i), crate::report::two_decimals(a.link_density())))
             })?
@@ -206,6 +221,21 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
         }
     }
     left
+}
+
+/// Per element: how many of its children are link lists, and their text
+/// (on the totals of what phase 1 left).
+fn link_list_groups(els: &[El], live: &[Agg], gone: &[bool]) -> Vec<(u32, u32)> {
+    let mut groups = vec![(0u32, 0u32); els.len()];
+    for i in 0..els.len() {
+        let p = els[i].parent;
+        if p != NONE && !gone[i] && is_link_list(&els[i], &live[i]) {
+            let g = &mut groups[p as usize];
+            g.0 += 1;
+            g.1 += live[i].text;
+        }
+    }
+    groups
 }
 
 /// The wording rules of phase 2 for one element (`parent`: its parent's
