@@ -627,6 +627,11 @@ pub const PRODUCT_PROBE_CHARS: usize = 60;
 /// one `widget` box beside the story is a widget, however short the page.
 pub const JUNK_TOKEN_SCHEME_MIN_BLOCKS: u32 = 4;
 
+/// The id prefix of React's streamed segments (`<div hidden id="S:1">`):
+/// hidden only until the framework's script moves them into place, so
+/// not hidden to a reader (see `read_attrs` in measure/mod.rs).
+pub const REACT_STREAMED_ID_PREFIX: &[u8] = b"S:";
+
 /// Sibling link lists, at least this many, that together hold more than
 /// [`LINKLIST_MAX_PAGE_SHARE`] of the page are its content (an index's
 /// letter sections, a category page's columns), whatever prose the page

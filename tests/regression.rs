@@ -454,3 +454,20 @@ fn issue_12_index_of_sibling_link_lists_is_the_content() {
     }
     assert!(!a.text_content.contains("Random"), "{:?}", a.text_content);
 }
+
+/// Issue 12: React's streaming server render sends the parts of a page
+/// that were not ready at first as `<div hidden id="S:…">` at the end of
+/// the body, for its script to move into place. Read without script, that
+/// hidden div is the page (a shop's product grid, a story's body); it was
+/// removed as a hidden element. Other hidden blocks still go.
+#[test]
+fn issue_12_react_streamed_segment_is_not_hidden() {
+    let p = "<p>The Orndorff sofa marries classic function with modern design, with track arms, a tight back, and foam cushions.</p>";
+    let html = format!("<html><body><header><a href='/'>Shop</a></header><main><h1>Sofas</h1><template id='B:1'></template></main>\
+                        <div hidden id='S:1'>{p}{p}{p}{p}</div><div hidden id='promo'><p>A hidden promo block of the page.</p></div>\
+                        <script>$RC('B:1','S:1')</script></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Orndorff sofa"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("hidden promo"), "{:?}", a.text_content);
+    assert!(!a.content.contains(" hidden"), "{}", a.content);
+}

@@ -181,6 +181,7 @@ impl MeasureVisitor {
         let attr0 = self.attrs.len() as u32;
         let mut class: Option<&[u8]> = None;
         let mut id: Option<&[u8]> = None;
+        let mut hidden_attr = false;
         // One pass over the attributes, reading names and values from the
         // input by their source locations: lol_html's `name()`/`value()`
         // allocate a `String` each, and `get_attribute` also allocates its
@@ -208,7 +209,7 @@ impl MeasureVisitor {
                 b"summary" if tag == Tag::TABLE => *flags |= flag::DATA_TABLE,
                 b"class" if class.is_none() => class = Some(vb),
                 b"id" if id.is_none() => id = Some(vb),
-                b"hidden" => *flags |= flag::HIDDEN,
+                b"hidden" => hidden_attr = true,
                 b"style" => {
                     let style = utf8(vb);
                     if style_hidden(&style) {
@@ -257,6 +258,14 @@ impl MeasureVisitor {
                 }
                 _ => {}
             }
+        }
+        // React's streaming server render sends every part of the page that
+        // was not ready at first as `<div hidden id="S:1">…</div>` at the end
+        // of the body; its script then moves it into place. Without script
+        // it stays there, and it is the page (a shop's whole product grid).
+        let streamed = tag == Tag::DIV && id.is_some_and(|v| v.starts_with(rules::REACT_STREAMED_ID_PREFIX));
+        if hidden_attr && !streamed {
+            *flags |= flag::HIDDEN;
         }
         (attr0, class, id)
     }
