@@ -111,7 +111,17 @@ fn finish_passes(m: measure::Measurer<'_>, html: Option<&str>, options: &Options
         }
     }
     if article.text_content.trim().is_empty() {
-        article.empty_reason = Some(empty_reason(&doc).into());
+        let reason = empty_reason(&doc);
+        // Visible text, but the plan kept none of it: the unfiltered body.
+        if reason == CHROME_ONLY {
+            if let Some(plan) = decide::last_resort(&doc) {
+                let a = rewrite::rewrite(doc::Input::new(input, html), &doc, plan, options)?;
+                if !a.text_content.trim().is_empty() {
+                    return Ok(a);
+                }
+            }
+        }
+        article.empty_reason = Some(reason.into());
     }
     Ok(article)
 }
@@ -134,12 +144,15 @@ fn noscript_page(doc: &doc::Doc, input: &[u8]) -> Option<String> {
     inner.contains('<').then_some(inner)
 }
 
+/// The empty reason of a page with visible text.
+const CHROME_ONLY: &str = "every visible block of the page is navigation, forms or other page chrome";
+
 /// Why a page gave nothing: it shows no text at all, or all of it was
 /// page chrome.
 fn empty_reason(doc: &doc::Doc) -> &'static str {
     let visible = doc.els.iter().any(|e| e.own_text > 0 && e.flags & (doc::flag::INVISIBLE | doc::flag::HIDDEN) == 0 && e.tag != html::tags::Tag::TITLE);
     if visible {
-        "every visible block of the page is navigation, forms or other page chrome"
+        CHROME_ONLY
     } else {
         "the page has no visible text (it may be rendered by script)"
     }

@@ -222,6 +222,11 @@ pub const BUTTON_LABEL_MAX_BYTES: usize = 40;
 /// A consent banner never holds more text than this (characters); a
 /// bigger block mentioning cookies is an article about cookies.
 pub const CONSENT_MAX_CHARS: u32 = 3000;
+/// A consent banner's removal climbs from the block with the wording and
+/// the buttons to its wrappers, but not to one holding more than this
+/// share of the page's text (on a page with little text the app's root
+/// is under [`CONSENT_MAX_CHARS`] and holds the page too).
+pub const CONSENT_CLIMB_MAX_PAGE_SHARE: f32 = 0.5;
 
 /// Class/id tokens of navigation.
 pub const NAV_TOKENS: &[&str] = &[

@@ -471,3 +471,21 @@ fn issue_12_react_streamed_segment_is_not_hidden() {
     assert!(!a.text_content.contains("hidden promo"), "{:?}", a.text_content);
     assert!(!a.content.contains(" hidden"), "{}", a.content);
 }
+
+/// Issue 12: on a page with little text (a script-filled schedule) the
+/// app's root holds the consent banner and the page, and is under the
+/// banner's size limit: the banner's removal climbed to it and took the
+/// page, and the result was empty. The climb stops below a block holding
+/// most of the page, and a plan that writes no text of a page with
+/// visible text falls back to the unfiltered body.
+#[test]
+fn issue_12_consent_banner_inside_the_app_root_takes_only_itself() {
+    let rows: String = (0..8).map(|i| format!("<tr><td>Week {i}</td><td>Seattle v New England</td><td>SEA 29, NE 1{i}</td></tr>")).collect();
+    let html = format!("<html><body><div id='app'><header><a href='/'>ESPN</a> <a href='/nfl'>NFL</a></header>\
+                        <h1>NFL Schedule</h1><table>{rows}</table><div class='notice'>We use cookies and similar technologies \
+                        to improve your experience. <button>Accept all</button> <button>Reject</button></div></div></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("SEA 29, NE 17"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("We use cookies"), "{:?}", a.text_content);
+    assert!(a.empty_reason.is_none());
+}

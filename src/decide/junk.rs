@@ -66,14 +66,26 @@ fn consent_tops(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<bool> {
             f & flag::CONSENT_WORD != 0 && f & flag::CONSENT_BUTTON != 0 && raw[i].text <= R::CONSENT_MAX_CHARS
         })
         .collect();
+    // The climb stops below a block holding most of the page: on a page
+    // with little text (a script-filled schedule) the app's root holds
+    // both the banner and the page, under the banner's size limit. The
+    // innermost block with the wording and the buttons is always taken.
+    let page: u32 = (0..n).filter(|&i| els[i].parent == NONE).map(|i| raw[i].text).sum();
+    let climb_limit = page as f32 * R::CONSENT_CLIMB_MAX_PAGE_SHARE;
+    let mut inner = core.clone();
+    for i in 0..n {
+        let p = els[i].parent;
+        if core[i] && p != NONE {
+            inner[p as usize] = false;
+        }
+    }
+    let qualifies: Vec<bool> = (0..n)
+        .map(|i| core[i] && is_container(els[i].tag) && guard.allows(i) && (inner[i] || raw[i].text as f32 <= climb_limit))
+        .collect();
     (0..n)
         .map(|i| {
-            if !core[i] {
-                return false;
-            }
             let p = els[i].parent;
-            let parent_qualifies = p != NONE && core[p as usize] && is_container(els[p as usize].tag) && guard.allows(p as usize);
-            !parent_qualifies && is_container(els[i].tag) && guard.allows(i)
+            qualifies[i] && !(p != NONE && qualifies[p as usize])
         })
         .collect()
 }

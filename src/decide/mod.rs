@@ -79,16 +79,34 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
     // a collapsed panel).
     let (mut plan, mut broad) = (plan, broad);
     if kept == 0 {
-        for drop_hidden in [true, false] {
-            let (blen, bplan) = broad_attempt(doc, &title, &Drops::new(n), &raw_text, drop_hidden);
-            if blen > 0 {
-                (plan, broad) = (bplan, true);
-                break;
-            }
+        if let Some(p) = unfiltered(doc, &title, &raw_text) {
+            (plan, broad) = (p, true);
         }
     }
     let page_type = meta.stated_type.unwrap_or_else(|| shape_type(doc, &plan, broad));
     Plan { meta, page_type, ..plan }
+}
+
+/// The body minus hidden and invisible elements and chrome tags, without
+/// the class/id rules; else the same with hidden blocks kept (a page whose
+/// text is all in a collapsed panel). `None` when even that keeps nothing.
+fn unfiltered(doc: &Doc, title: &str, raw_text: &[u32]) -> Option<Plan> {
+    [true, false].into_iter().find_map(|drop_hidden| {
+        let (len, plan) = broad_attempt(doc, title, &Drops::new(doc.els.len()), raw_text, drop_hidden);
+        (len > 0).then_some(plan)
+    })
+}
+
+/// The last step of the never-empty chain, for a page whose chosen plan
+/// wrote no text although the page shows some (every block it kept was
+/// emptied by the later sweeps): [`unfiltered`]'s plan.
+pub(crate) fn last_resort(doc: &Doc) -> Option<Plan> {
+    let meta = crate::meta::page_meta(doc);
+    let title = crate::meta::article_title(doc, &meta);
+    let raw_text: Vec<u32> = aggregate(&doc.els, &vec![false; doc.els.len()]).iter().map(|a| a.text).collect();
+    let plan = unfiltered(doc, &title, &raw_text)?;
+    let page_type = meta.stated_type.unwrap_or(PageType::Service);
+    Some(Plan { meta, page_type, ..plan })
 }
 
 /// Readability's retry loop: the attempts relax its flags one by one
