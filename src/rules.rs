@@ -45,6 +45,11 @@ pub const NEGATIVE: &[&str] = &[
     "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
 ];
 
+/// Class words that negate what follows (`no-promo` on a header without a
+/// promo bar, `hide-read-more-ad` on a story card): they are not read for
+/// junk tokens or weights.
+pub const NEGATING_CLASS_PREFIXES: &[&str] = &["no-", "hide-", "without-", "not-", "disable-"];
+
 /// `hid` as a whole class word means hidden (Readability's `^hid$| hid ...`).
 pub const NEGATIVE_WORDS: &[&str] = &["hid"];
 
@@ -330,6 +335,10 @@ pub const PROSE_MAX_LINK_DENSITY: f32 = 0.5;
 /// A block marked by class/id alone (not ad/consent) is removed only up to
 /// this many characters, unless it is mostly links.
 pub const JUNK_CLASS_MAX_CHARS: u32 = 1500;
+/// An ad class/id token takes a block of any size, but not one with this
+/// much paragraph text (prose, not links): ads are images, links and a
+/// few words; a CMS's `promoted` state class sits on stories.
+pub const AD_CLASS_MAX_PROSE_CHARS: u32 = 500;
 /// A `position: fixed` block this small is an overlay (bar, popup), not content.
 pub const OVERLAY_MAX_CHARS: u32 = 1500;
 /// A rating widget without controls is at most this long.

@@ -489,3 +489,28 @@ fn issue_12_consent_banner_inside_the_app_root_takes_only_itself() {
     assert!(!a.text_content.contains("We use cookies"), "{:?}", a.text_content);
     assert!(a.empty_reason.is_none());
 }
+
+/// Issue 12: a CMS marks a story promoted to its front page with a state
+/// class (`node--promoted`), and a grid whose ad slot is switched off with
+/// `hide-read-more-ad`: both were removed as ads, the first taking the
+/// whole story. An ad token needs other evidence on a block of prose, and
+/// a class that negates a token (`no-`, `hide-`) is not that token.
+#[test]
+fn issue_12_ad_tokens_in_state_classes_keep_the_story() {
+    let p = "<p>The council met on Tuesday to discuss the new budget, and the debate went on late into the evening, with many residents speaking.</p>";
+    let cards: String = (0..6)
+        .map(|i| format!("<div class='grid-items hide-read-more-ad'><h3><a href='/s/{i}'>Story number {i} headline</a></h3>\
+                          <p>A short summary of story {i}, a sentence or two long.</p></div>"))
+        .collect();
+    let c = "<p>I was at the meeting too, and I think the council got it mostly right this time, though the parks lost out again.</p>";
+    let html = format!("<html><body><article class='node node--post node--promoted'><h1>Budget night</h1>{p}{p}{p}{p}</article>\
+                        <div class='discussion'>{c}{c}{c}{c}{c}{c}</div>\
+                        <div class='ad-slot'><a href='https://ads.example/x'>Buy now</a></div></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("The council met on Tuesday"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("Buy now"), "{:?}", a.text_content);
+    let grid = format!("<html><body><main><h1>Latest</h1><section>{cards}</section></main>\
+                        <div class='ad-slot'><a href='https://ads.example/x'>Buy now</a></div></body></html>");
+    let a = clean(&grid, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Story number 3 headline"), "{:?}", a.text_content);
+}

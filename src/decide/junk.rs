@@ -161,7 +161,11 @@ fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Dr
         // story) is left to scoring. Mostly-links blocks need no size
         // limit: no article is mostly links.
         let linky = a.link_density() >= R::LINKLIST_LINK_DENSITY_STRONG && a.ptext <= R::LINKLIST_MAX_PROSE_CHARS;
-        if guard && (linky || a.text <= R::JUNK_CLASS_MAX_CHARS || cat == Category::CookieBanner || cat == Category::Ad) {
+        // An ad token on a block of real paragraphs (Drupal's
+        // `node--promoted` on the story itself) needs other evidence: ads
+        // are images, links and a few words, not prose.
+        let ad = cat == Category::Ad && a.ptext < R::AD_CLASS_MAX_PROSE_CHARS;
+        if guard && (linky || (a.text <= R::JUNK_CLASS_MAX_CHARS && (cat != Category::Ad || ad)) || cat == Category::CookieBanner || ad) {
             return drop_of(cat, format!("class/id token '{}'", junk_word(tok)));
         }
     }

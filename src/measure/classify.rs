@@ -117,6 +117,16 @@ pub(super) struct ClassResult {
 pub(super) const CLASS_CACHE_MAX: usize = 4096;
 
 pub(super) fn classify(joined: &str, class_len: usize, add: &[String], rm: &[String]) -> ClassResult {
+    // A class that negates what it names says the opposite: `no-promo`,
+    // `hide-read-more-ad` (a story card of a grid whose ad slot is off).
+    // Classify without those words.
+    let negated = |w: &str| rules::NEGATING_CLASS_PREFIXES.iter().any(|p| w.starts_with(p));
+    if joined[..class_len].split_ascii_whitespace().any(negated) {
+        let kept: Vec<&str> = joined[..class_len].split_ascii_whitespace().filter(|w| !negated(w)).collect();
+        let class = kept.join(" ");
+        let rest = format!("{class}{}", &joined[class_len..]);
+        return classify(&rest, class.len(), add, rm);
+    }
     let mut flags = 0;
     let mut weight = 0;
     let mut junk;
