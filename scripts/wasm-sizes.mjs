@@ -33,7 +33,7 @@ if (flag('--build')) {
   mkdirSync(`${OUT}/bindgen`, { recursive: true });
   execFileSync('wasm-bindgen', ['--target', 'web', '--weak-refs', '--out-dir', `${OUT}/bindgen`,
     `${ROOT}target/wasm32-unknown-unknown/release/declutter.wasm`], { stdio: 'inherit' });
-  execFileSync(`${ROOT}node_modules/.bin/wasm-opt`, ['-O3', '-g', '--reorder-functions-by-name',
+  execFileSync(`${ROOT}node_modules/.bin/wasm-opt`, ['-O3', '-g', '--low-memory-unused', '--reorder-functions-by-name',
     `${OUT}/bindgen/declutter_bg.wasm`, '-o', `${OUT}/named.wasm`], { stdio: 'inherit' });
 }
 
