@@ -5,7 +5,7 @@
 // budget (DECLUTTER_SIZE_BUDGET_KIB to change it).
 //
 //   node scripts/web-size.mjs            check the current build (pkg/web, www/lib)
-//   node scripts/web-size.mjs --compare  build presets 3, z and mixed one after
+//   node scripts/web-size.mjs --compare  build presets 2, 3, z and mixed one after
 //                                        another, print size + Node throughput of
 //                                        each, then rebuild the default preset
 import { readFileSync, existsSync } from 'node:fs';
@@ -44,7 +44,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 if (process.argv.includes('--compare')) {
   const results = [];
-  for (const preset of ['3', 'z', 'mixed']) {
+  for (const preset of ['2', '3', 'z', 'mixed']) {
     execFileSync('bash', [ROOT + 'scripts/web-build.sh'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, DECLUTTER_WASM_OPT: preset },

@@ -181,7 +181,9 @@ pub(crate) struct Meta {
     pub dir: Option<String>,
     pub base_href: Option<String>,
     /// `<meta>` name/property/itemprop (lowercase) → content, first wins.
-    pub metas: HashMap<String, String>,
+    /// Only looked up, never iterated (the output does not depend on its
+    /// order); foldhash like the other page maps, so no SipHash is linked.
+    pub metas: FastMap<String, String>,
     pub json_ld: Vec<String>,
 }
 

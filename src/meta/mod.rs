@@ -11,10 +11,8 @@ mod title;
 
 pub(crate) use title::article_title;
 
-use std::collections::HashMap;
-
 use crate::article::PageType;
-use crate::doc::Doc;
+use crate::doc::{Doc, FastMap};
 use crate::html::entities::decode;
 
 /// Fields gathered from the page, before the article text is known.
@@ -42,7 +40,7 @@ fn nonempty(s: Option<String>) -> Option<String> {
     s.map(|s| clean_ws(&s)).filter(|s| !s.is_empty())
 }
 
-fn first_meta(metas: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
+fn first_meta(metas: &FastMap<String, String>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| nonempty(metas.get(*k).cloned()))
 }
 

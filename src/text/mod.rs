@@ -4,6 +4,7 @@
 //! whitespace inside a line and drops empty lines — the same rendering the
 //! ground-truth converter (`shared/eval/htmltext.py`) applies, so the
 //! metric compares like with like.
+mod case;
 mod markdown;
 
 pub use markdown::to_markdown;
@@ -137,7 +138,7 @@ fn is_cjk(c: char) -> bool {
 
 /// Tokenized lowercase words for title similarity.
 fn words(s: &str) -> Vec<String> {
-    s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    case::to_lowercase(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Readability's `_textSimilarity`.
