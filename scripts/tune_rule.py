@@ -13,8 +13,8 @@ value with the best mean F1 on the other folds is picked and scored on
 the held-out fold. Printed: the F1 of every value on all pages (the
 "full fit" is the best of them), the held-out mean, and their gap
 (issue 12's bar for anything fitted: within 0.01). The readability
-parity corpus is scored for every value too (`declutter eval`), since a
-value that helps WCXB may not hurt it.
+parity corpus and the junk corpus's removal rate are printed for every
+value too (`declutter eval`): a value that helps WCXB must not hurt them.
 
 src/rules.rs is restored afterwards unless --keep (then the full-fit
 value stays). Deterministic: no randomness; the fold of a domain is
@@ -66,9 +66,10 @@ def run_value(name, value, original, pages, truth):
     for pid in truth:
         p = out / f"{pid}.txt"
         f1[pid] = word_prf(p.read_text(errors="replace") if p.exists() else "", truth[pid])[2]
-    ev = subprocess.run([str(BIN), "eval", "--only", "readability"], cwd=ROOT, capture_output=True, text=True).stdout
-    m = re.search(r"mean_page_F1=([0-9.]+)", ev)
-    return f1, float(m.group(1)) if m else float("nan")
+    ev = subprocess.run([str(BIN), "eval", "--only", "readability,junk"], cwd=ROOT, capture_output=True, text=True).stdout
+    m = re.search(r"^readability .*?mean_page_F1=([0-9.]+)", ev, re.M)
+    j = re.search(r"removed .*? all ([0-9.]+)", ev)
+    return f1, (float(m.group(1)) if m else float("nan"), float(j.group(1)) if j else float("nan"))
 
 
 def main():
@@ -94,7 +95,8 @@ def main():
         for v in values:
             results[v] = run_value(name, v, original, pages, truth)
             f1, par = results[v]
-            print(f"{name} = {v:>8}: WCXB F1 {sum(f1.values()) / len(f1):.4f}  readability mean page F1 {par:.3f}", flush=True)
+            print(f"{name} = {v:>8}: WCXB F1 {sum(f1.values()) / len(f1):.4f}  readability mean page F1 {par[0]:.3f}"
+                  f"  junk removal {par[1]:.3f}", flush=True)
     finally:
         RULES.write_text(original)
     mean = lambda f1, ids: sum(f1[i] for i in ids) / max(1, len(ids))  # noqa: E731
