@@ -1159,6 +1159,20 @@ impl TreeBuilder {
     }
 
     fn end_tag_inner(&mut self, src: &[u8], name: &[u8], k: K, at: usize, c: &mut impl Closer) {
+        // The common case: `</x>` for the current node `x` (the innermost of
+        // its name), in the body, not a table part, form, template or
+        // `<body>`/`<html>`/`<br>`: every rule below (in scope, implied end
+        // tags stop at it, the adoption agency without a furthest block)
+        // pops just it.
+        if self.phase == Phase::InBody && k != 0 && self.last[k as usize] as usize == self.items.len() {
+            if let Some(o) = self.items.last() {
+                let own_rule = html_bits(k) & MODE != 0 || k == COL || (k < 128 && matches!(Tag(k), Tag::FORM | Tag::TEMPLATE | Tag::BODY | Tag::HTML | Tag::BR));
+                if o.k == k && o.ns == Ns::Html && !o.zombie && !own_rule {
+                    self.pop(c, Some(at));
+                    return;
+                }
+            }
+        }
         if self.cur().is_some_and(|o| o.ns != Ns::Html) && self.end_in_foreign(src, name, k, at, c) {
             return;
         }

@@ -25,7 +25,7 @@ use crate::rules;
 use crate::Options;
 use classify::{classify, ClassResult, CLASS_CACHE_MAX};
 use style::{style_fixed, style_hidden};
-use textstat::{consent_finders, count_text, has_sentence_end, is_ad_label, short_text_matcher, words};
+use textstat::{consent_finders, count_text, has_sentence_end, is_ad_label, short_text_matcher, trim, words};
 
 
 pub(crate) struct MeasureVisitor {
@@ -52,8 +52,11 @@ pub(crate) struct MeasureVisitor {
     node_text: String,
     /// ... whose element is this ...
     node_owner: u32,
-    /// ... and which outgrew [`rules::TEXT_NODE_CHECK_MAX_BYTES`].
+    /// ... and which outgrew [`rules::TEXT_NODE_CHECK_MAX_BYTES`]; ...
     node_text_long: bool,
+    /// ... and which has a piece that is not ASCII whitespace (a blank
+    /// node, the indentation between tags, has no wording to check).
+    node_text_ink: bool,
 }
 
 /// Pass 1, fed piece by piece.
@@ -112,6 +115,7 @@ impl MeasureVisitor {
             node_text: String::new(),
             node_owner: 0,
             node_text_long: false,
+            node_text_ink: false,
         }
     }
 }
@@ -399,8 +403,9 @@ impl MeasureVisitor {
     /// The wording checks of a text node that came in pieces, on the
     /// pieces joined.
     fn flush_node_text(&mut self) {
-        if self.node_text.is_empty() {
+        if self.node_text.is_empty() || !std::mem::take(&mut self.node_text_ink) {
             self.node_text_long = false;
+            self.node_text.clear();
             return;
         }
         let owner = self.node_owner as usize;
@@ -421,7 +426,8 @@ impl MeasureVisitor {
 /// words.
 fn wording_flags(s: &str, el_flags: u32) -> u32 {
     let mut add = 0;
-    if s.trim().is_empty() {
+    let t = trim(s);
+    if t.is_empty() {
         return 0;
     }
     if has_sentence_end(s) {
@@ -436,7 +442,6 @@ fn wording_flags(s: &str, el_flags: u32) -> u32 {
         }
         return add;
     }
-    let t = s.trim();
     if is_ad_label(t) {
         add |= flag::AD_LABEL;
     }
@@ -591,7 +596,8 @@ impl Visitor for MeasureVisitor {
         if e.flags & flag::INVISIBLE != 0 || matches!(chunk.text_type(), TextType::ScriptData | TextType::RawText) {
             return;
         }
-        if s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)) {
+        let blank = s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c));
+        if blank {
             // Whitespace between tags: one collapsed space at most.
             if !self.last_ws {
                 self.els[top as usize].own_text += 1;
@@ -613,12 +619,17 @@ impl Visitor for MeasureVisitor {
         // the result depend on how the input was fed.
         let last = chunk.last_in_text_node();
         if last && self.node_text.is_empty() {
-            let add = wording_flags(s, self.els[top as usize].flags);
-            self.els[top as usize].flags |= add;
+            // (A blank node has no wording: `wording_flags` would trim it
+            // to nothing.)
+            if !blank {
+                let add = wording_flags(s, self.els[top as usize].flags);
+                self.els[top as usize].flags |= add;
+            }
             return;
         }
         if self.node_text.len() + s.len() <= rules::TEXT_NODE_CHECK_MAX_BYTES {
             self.node_text.push_str(s);
+            self.node_text_ink |= !blank;
         } else {
             // A huge node: long anyway (no label), consent wording per piece.
             self.node_text_long = true;

@@ -44,6 +44,23 @@ pub(super) fn short_text_matcher() -> &'static Matcher {
 }
 
 
+/// `s.trim()`: the ASCII whitespace of markup indentation is skipped a byte
+/// at a time first (`str::trim` decodes and classifies every char, and
+/// every text node between tags is mostly indentation); only a non-ASCII
+/// end (NBSP, U+2000 …) takes the full Unicode rule.
+pub(super) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let Some(start) = b.iter().position(|c| !ws(c)) else { return "" };
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |i| i + 1);
+    // Both cuts sit next to an ASCII byte or an end: char boundaries.
+    let t = &s[start..end];
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => t.trim(),
+        _ => t,
+    }
+}
+
 /// `. ` inside, or a final `.` (Readability's `/\.( |$)/`).
 pub(super) fn has_sentence_end(s: &str) -> bool {
     let b = s.trim_end().as_bytes();
@@ -141,6 +158,25 @@ pub(super) fn count_text_naive(s: &str, mut last_ws: bool) -> (u32, u32, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-wise `trim` agrees with `str::trim` on ASCII and Unicode
+    /// whitespace at either end.
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let alphabet = [" ", "\n", "\t", "\r", "\u{b}", "\u{c}", "\u{1c}", "a", "é", "\u{a0}", "\u{85}", "\u{2003}", "\u{3000}", "中", "."];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(0x632B_E59B_D9B4_E019);
+            assert_eq!(trim(&s), s.trim(), "{s:?}");
+        }
+    }
 
     /// The SIMD-friendly `count_text` agrees with the byte-at-a-time one,
     /// on every carry-in and on text mixing spaces, commas and UTF-8.
