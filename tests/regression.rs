@@ -514,3 +514,20 @@ fn issue_12_ad_tokens_in_state_classes_keep_the_story() {
     let a = clean(&grid, &Options::default()).unwrap();
     assert!(a.text_content.contains("Story number 3 headline"), "{:?}", a.text_content);
 }
+
+/// Issue 12: a syntax highlighter's classes (`sp-syntax-comment` on a code
+/// comment) and a heading's anchor id, made from its text
+/// (`<h2 id="sharing-data-between-components">`), were read as the page's
+/// junk tokens: code lost its comments, and section titles went as share
+/// bars.
+#[test]
+fn issue_12_code_classes_and_heading_anchors_are_not_junk_tokens() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share, which keeps them in sync.</p>";
+    let html = format!("<html><body><article><h1>Sharing data</h1>{p}\
+                        <h2 id='sharing-data-between-components'>Passing props down</h2>{p}{p}\
+                        <pre><code><span class='sp-syntax-comment'>// lift the state up to the parent</span>\n\
+                        <span class='sp-syntax-keyword'>const</span> [count, setCount] = useState(0);</code></pre>{p}</article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Passing props down"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("// lift the state up to the parent"), "{:?}", a.text_content);
+}

@@ -157,7 +157,10 @@ fn naming_schemes(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<u16> {
 }
 
 fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Drop> {
-    if let Some((cat, tok)) = e.junk.filter(|j| !naming.contains(&j.1)) {
+    // Inside code, classes are the highlighter's (`sp-syntax-comment` on
+    // a code comment), not the page's: code loses no line to a token.
+    let in_code = e.flags & flag::IN_CODE != 0;
+    if let Some((cat, tok)) = e.junk.filter(|j| !naming.contains(&j.1) && !in_code) {
         // Class signals of small blocks are trusted; a big block with a
         // junk-looking class (`<div class="content-widget">` around the
         // story) is left to scoring. Mostly-links blocks need no size

@@ -340,6 +340,12 @@ impl MeasureVisitor {
     /// the class part of the joined lowercase "class id", that string).
     #[allow(clippy::type_complexity)]
     fn class_signals(&mut self, tag: Tag, class: Option<&[u8]>, id: Option<&[u8]>, flags: &mut u32) -> (i32, Option<(Category, &'static str)>, u32, usize, String) {
+        // A heading's id is its anchor, made from its text
+        // (`<h2 id="sharing-data-between-components">`,
+        // `<h3 id="why-i-used-to-skip-the-travel-insurance">`): it says
+        // nothing about the block, and read for tokens it took section
+        // titles as share bars, navigation or ads.
+        let id = if tag.is_heading() { None } else { id };
         let mut weight: i32 = 0;
         let mut junk = None;
         // Pages repeat the same class on many elements (80 `li.card`, long
