@@ -531,3 +531,20 @@ fn issue_12_code_classes_and_heading_anchors_are_not_junk_tokens() {
     assert!(a.text_content.contains("Passing props down"), "{:?}", a.text_content);
     assert!(a.text_content.contains("// lift the state up to the parent"), "{:?}", a.text_content);
 }
+
+/// Issue 12 (fidelity): code keeps its line breaks and its indentation in
+/// the text and Markdown outputs, also when a highlighter writes one
+/// element per line (`<div class="line">` inside `<pre>`) or the
+/// indentation as a text node of its own.
+#[test]
+fn issue_12_code_keeps_line_breaks_and_indentation() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share.</p>";
+    let lines: String = ["fn main() {", "    let x = 1;", "}"].iter().map(|l| format!("<div class='line'>{l}</div>")).collect();
+    let split = "<pre><code><span class='line'><span>    </span><span class='kw'>return</span> x;</span></code></pre>";
+    let html = format!("<html><body><article><h1>Code</h1>{p}{p}<pre><code>{lines}</code></pre>{p}{split}{p}</article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("fn main() {\n    let x = 1;\n}"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("\n    return x;\n"), "{:?}", a.text_content);
+    let md = declutter::to_markdown(&a.content);
+    assert!(md.contains("```\nfn main() {\n    let x = 1;\n}\n```"), "{md:?}");
+}

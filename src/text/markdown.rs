@@ -49,6 +49,12 @@ impl Md {
             self.out.push(' ');
             end = Some("\n\n".into());
         }
+        // Inside a code block a block element is one line of the code (a
+        // highlighter's `<div class="line">`): a line break, not a blank line.
+        "p" | "div" if self.pre => {
+            self.newline();
+            end = Some("\n".into());
+        }
         "p" | "div" | "table" | "figure" | "section" | "article" | "details" => {
             self.blank_line();
             end = Some("\n\n".into());

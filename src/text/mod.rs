@@ -15,12 +15,17 @@ pub(crate) struct TextBuilder {
     out: String,
     /// A space is owed before the next word.
     space: bool,
+    /// Preformatted whitespace at the start of a line, written only if
+    /// text follows on that line (a code line's indentation, which may
+    /// arrive as a text node of its own: `<span>    </span><span>let</span>`).
+    indent: String,
 }
 
 impl TextBuilder {
     /// A block boundary: the next text starts a new line.
     pub fn block(&mut self) {
         self.space = false;
+        self.indent.clear();
         if !self.out.is_empty() && !self.out.ends_with('\n') {
             self.out.push('\n');
         }
@@ -77,7 +82,8 @@ impl TextBuilder {
         }
         self.out.push_str(w);
     }
-    /// Preformatted text keeps its line breaks.
+    /// Preformatted text keeps its line breaks and its spacing (code's
+    /// indentation); lines of only whitespace are dropped like empty ones.
     pub fn push_pre(&mut self, s: &str) {
         let mut first = true;
         for line in s.split('\n') {
@@ -85,7 +91,25 @@ impl TextBuilder {
                 self.block();
             }
             first = false;
-            self.push(line);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let at_line_start = self.out.is_empty() || self.out.ends_with('\n');
+            if line.trim().is_empty() {
+                if at_line_start {
+                    self.indent.push_str(line);
+                } else if !line.is_empty() {
+                    self.out.push_str(line);
+                }
+                continue;
+            }
+            if self.space && !at_line_start {
+                self.out.push(' ');
+            }
+            self.space = false;
+            if at_line_start {
+                let indent = std::mem::take(&mut self.indent);
+                self.out.push_str(&indent);
+            }
+            self.out.push_str(line);
         }
     }
     pub fn finish(self) -> String {
