@@ -12,6 +12,7 @@
 //! a letter or digit (the junk lists, where `ad` must match `ad-slot` but
 //! not `header`).
 
+
 // ---------------------------------------------------------------------------
 // Readability-compatible signals (substring lists).
 // Our ground truth for the dev set is Readability's output, and the sites
@@ -669,3 +670,20 @@ pub const LINKLIST_GROUP_MIN_LISTS: u32 = 3;
 /// one to three words): such a list holding most of the page is the
 /// listing itself.
 pub const LISTING_CARD_MIN_CHARS: u32 = 50;
+
+/// Written elements that show something without text: a written block
+/// holding one of these is not empty (see `end` in rewrite/emit.rs; only
+/// what is written counts, so `svg`, form controls and unsafe images,
+/// which never are, do not).
+pub(crate) const SHOWS_WITHOUT_TEXT: &[&str] = &[
+    "img", "picture", "video", "audio", "iframe", "embed", "object", "source", "hr", "table",
+];
+
+/// Blocks that are not written when they hold no text and nothing that
+/// shows without text: each would be a stray bullet, a blank line or an
+/// empty heading in a reader view. Table parts are not here (an empty
+/// cell keeps its column).
+pub(crate) const EMPTY_DROPPABLE_BLOCKS: &[&str] = &[
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "aside", "header", "footer",
+    "figure", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "center", "address",
+];

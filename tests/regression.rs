@@ -548,3 +548,21 @@ fn issue_12_code_keeps_line_breaks_and_indentation() {
     let md = declutter::to_markdown(&a.content);
     assert!(md.contains("```\nfn main() {\n    let x = 1;\n}\n```"), "{md:?}");
 }
+
+/// Issue 12 (fidelity): a block with no text and nothing that shows
+/// without text is not written: icon-only list items came out as empty
+/// bullets, spacer divs and empty paragraphs as gaps. Images, lazy images
+/// in `<noscript>` and table cells stay.
+#[test]
+fn issue_12_empty_blocks_are_not_written() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share.</p>";
+    let html = format!("<html><body><article><h1>Title</h1>{p}<ul><li><a href='/x'><svg><path d='M0'/></svg></a></li>\
+                        <li><i class='icon'></i></li><li>Real item one</li></ul><div><span></span></div><p> </p>{p}\
+                        <figure><img class='lazy'><noscript><img src='lazy.jpg'></noscript></figure><figure><img src='a.jpg'></figure>\
+                        <table><tr><td></td><td>Cell</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>{p}</article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.content.contains("<ul><li>Real item one</li></ul>"), "{}", a.content);
+    assert!(!a.content.contains("<div></div>") && !a.content.contains("<p> </p>"), "{}", a.content);
+    assert!(a.content.contains("lazy.jpg") && a.content.contains("a.jpg"), "{}", a.content);
+    assert!(a.content.contains("<td></td>"), "{}", a.content);
+}

@@ -37,6 +37,10 @@ struct Frame {
     /// Report entry this subtree feeds (outermost removed element).
     report: Option<usize>,
     tag: Tag,
+    /// Where its start tag begins in the output.
+    html_at: usize,
+    /// Text or an element that shows without text was written inside.
+    shown: bool,
 }
 
 /// The output buffer starts at the input's size divided by this: articles
@@ -119,6 +123,13 @@ impl RewriteVisitor {
         Some(self.removals.push(Entry::new(d.category, &d.reason, element, 0)))
     }
 
+    /// The innermost open element holds something to show.
+    pub(super) fn mark_shown(&mut self) {
+        if let Some(f) = self.frames.last_mut() {
+            f.shown = true;
+        }
+    }
+
     /// Pushes the frame of a non-void element.
     fn open(&mut self, frame: Frame, void: bool) {
         if !void {
@@ -130,7 +141,7 @@ impl RewriteVisitor {
         let parent_mode = self.frames.last().map_or(self.root_mode, |f| f.mode);
         let parent_report = self.frames.last().and_then(|f| f.report);
         let i = ord as usize;
-        let mut frame = Frame { mode: parent_mode, close: None, close_owned: None, breaks_line: false, pre: false, report: parent_report, tag: el.tag };
+        let mut frame = Frame { mode: parent_mode, close: None, close_owned: None, breaks_line: false, pre: false, report: parent_report, tag: el.tag, html_at: 0, shown: false };
         if parent_mode == Mode::Skip {
             return self.start_in_skipped(el, frame, void);
         }
@@ -217,7 +228,12 @@ impl RewriteVisitor {
             _ => {}
         }
         if (extra || player || tag_listed(TagList::Allowed, tag, name)) && !removed_by_options {
+            frame.html_at = self.html.len();
             self.write_start(el, &mut frame, void, top, player);
+            if self.html.len() > frame.html_at && R::SHOWS_WITHOUT_TEXT.contains(&name) {
+                frame.shown = true;
+                self.mark_shown();
+            }
         }
         if tag == Tag::P && self.first_paragraph.is_none() && self.p_capture.is_none() {
             self.p_capture = Some((self.frames.len(), String::new()));
@@ -235,6 +251,7 @@ impl RewriteVisitor {
                 }
                 self.open_tag("img", &attrs);
                 self.img_missing = false;
+                self.mark_shown();
             }
             None => self.img_missing = true,
         }
@@ -302,6 +319,9 @@ impl RewriteVisitor {
                     TextKind::Raw => Cow::Borrowed(raw),
                 };
                 escape_text(&mut self.html, &decoded);
+                if !decoded.trim().is_empty() {
+                    self.mark_shown();
+                }
                 if pre {
                     self.text.push_pre(&decoded);
                 } else {
@@ -345,7 +365,16 @@ impl RewriteVisitor {
                 }
             }
         }
-        if let Some(c) = f.close {
+        // An empty bullet or box (an icon-only list item, a spacer div, an
+        // empty paragraph) is not written: in a reader view it is a stray
+        // bullet or a gap. Judged on what was written inside it, so a
+        // second cleaning of the output finds nothing more to take.
+        if f.shown {
+            self.mark_shown();
+        }
+        if f.close.is_some() && !f.shown && f.tag.name().is_some_and(|n| R::EMPTY_DROPPABLE_BLOCKS.contains(&n)) {
+            self.html.truncate(f.html_at);
+        } else if let Some(c) = f.close {
             self.html.push_str("</");
             self.html.push_str(c);
             self.html.push('>');
@@ -368,3 +397,4 @@ impl RewriteVisitor {
         }
     }
 }
+

@@ -126,6 +126,7 @@ impl RewriteVisitor {
             self.first_image = Some(out[0].1.clone());
         }
         self.open_tag("img", &out);
+        self.mark_shown();
     }
 }
 

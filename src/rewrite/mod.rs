@@ -205,3 +205,4 @@ fn resolve_base(doc: &Doc, o: &Options) -> Option<Base> {
         _ => page,
     }
 }
+
