@@ -65,6 +65,8 @@ pub(crate) mod flag {
     pub const JSON_LD: u32 = 1 << 18;
     /// A table with data-table signs (`th`, `caption`, `summary`, `role=table`).
     pub const DATA_TABLE: u32 = 1 << 19;
+    /// Its own text is a photo credit line (`Photo: Jane Smith/Reuters`).
+    pub const CREDIT_LINE: u32 = 1 << 20;
     /// A dialog/modal by role or `aria-modal`.
     pub const DIALOG: u32 = 1 << 21;
     /// Its text has a sentence end (`. ` or a final `.`).

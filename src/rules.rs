@@ -687,3 +687,16 @@ pub(crate) const EMPTY_DROPPABLE_BLOCKS: &[&str] = &[
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "aside", "header", "footer",
     "figure", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "center", "address",
 ];
+
+/// How a photo credit line starts (`Photo: Jane Smith/Reuters`, `Credit:
+/// Getty Images`, `© AP`); compared case-insensitively with the start of
+/// an element's own text.
+pub const CREDIT_PREFIXES: &[&str] = &[
+    "photo:", "photos:", "photo by ", "photo credit", "photograph:", "photography:", "image:",
+    "image credit", "image by ", "credit:", "credits:", "picture:", "illustration:", "foto:",
+    "bild:", "(photo:", "(credit:", "\u{a9} ",
+];
+/// ... and is at most this long (bytes of the own text; characters of the
+/// element's text): a credit names a person or an agency, a sentence that
+/// starts "Image: …" and goes on is prose.
+pub const CREDIT_LINE_MAX_BYTES: usize = 80;

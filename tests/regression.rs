@@ -566,3 +566,19 @@ fn issue_12_empty_blocks_are_not_written() {
     assert!(a.content.contains("lazy.jpg") && a.content.contains("a.jpg"), "{}", a.content);
     assert!(a.content.contains("<td></td>"), "{}", a.content);
 }
+
+/// Issue 12 (fidelity): photo credit lines (`Photo: Jane Smith/Reuters`
+/// beside a caption, `Credit: Getty Images` under an image) were kept as
+/// article text; the caption stays.
+#[test]
+fn issue_12_photo_credit_lines_go_captions_stay() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share.</p>";
+    let fig = "<figure><img src='a.jpg'><figcaption><span class='caption'>The mayor at the meeting on Tuesday night.</span>\
+               <span>Photo: Jane Smith/Reuters</span></figcaption></figure>";
+    let html = format!("<html><body><article><h1>T</h1>{p}{fig}{p}<p>Credit: Getty Images</p>{p}\
+                        <p>Image: a long sentence that starts like a credit but goes on to say much more about the picture and the day.</p></article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("The mayor at the meeting on Tuesday night."), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("Jane Smith") && !a.text_content.contains("Getty"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("goes on to say much more"), "{:?}", a.text_content);
+}

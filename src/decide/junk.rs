@@ -272,6 +272,12 @@ fn phase2_rule(e: &El, a: &Agg, parent: Option<(&El, &Agg)>) -> Option<super::Dr
             return drop_of(Category::Ad, "ad label");
         }
     }
+    // A photo credit on a line of its own (`<span class="credit">Photo:
+    // Jane Smith/Reuters</span>` in a caption): the credit, not the
+    // caption, so only an element whose own text starts the credit.
+    if e.flags & flag::CREDIT_LINE != 0 && a.text <= R::CREDIT_LINE_MAX_BYTES as u32 && is_container(e.tag) {
+        return drop_of(Category::Boilerplate, "photo credit line");
+    }
     if a.flags & flag::RATING_WORD != 0 && a.text <= R::WIDGET_MAX_CHARS && is_container(e.tag) {
         let parent_small = parent_is(&|pe, pa| pa.text <= R::WIDGET_MAX_CHARS && pa.flags & flag::RATING_WORD != 0 && is_container(pe.tag));
         if !parent_small && (a.flags & flag::BUTTON != 0 || a.input > 0 || a.text <= R::RATING_MAX_CHARS) {

@@ -451,6 +451,9 @@ fn wording_flags(s: &str, el_flags: u32) -> u32 {
     if is_ad_label(t) {
         add |= flag::AD_LABEL;
     }
+    if t.len() <= rules::CREDIT_LINE_MAX_BYTES && rules::CREDIT_PREFIXES.iter().any(|p| t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())) {
+        add |= flag::CREDIT_LINE;
+    }
     let buttonish = el_flags & (flag::BUTTON | flag::IN_LINK) != 0 && t.len() <= rules::BUTTON_LABEL_MAX_BYTES;
     let tb = t.as_bytes();
     short_text_matcher().find(tb, |id, _, pos| {
