@@ -700,3 +700,12 @@ pub const CREDIT_PREFIXES: &[&str] = &[
 /// element's text): a credit names a person or an agency, a sentence that
 /// starts "Image: …" and goes on is prose.
 pub const CREDIT_LINE_MAX_BYTES: usize = 80;
+
+/// A leaf block (no block inside) that repeats a caption written earlier
+/// (a `figcaption` or a block in a `figure`) word for word, at these
+/// sizes, is not written again: a caption repeated under its image, a
+/// slideshow's caption in every copy of the figure. Shorter ones ("Fig.
+/// 1") may repeat on purpose.
+pub const REPEATED_CAPTION_MIN_BYTES: usize = 20;
+/// ... and longer ones are paragraphs, not captions.
+pub const REPEATED_CAPTION_MAX_BYTES: usize = 300;

@@ -582,3 +582,16 @@ fn issue_12_photo_credit_lines_go_captions_stay() {
     assert!(!a.text_content.contains("Jane Smith") && !a.text_content.contains("Getty"), "{:?}", a.text_content);
     assert!(a.text_content.contains("goes on to say much more"), "{:?}", a.text_content);
 }
+
+/// Issue 12 (fidelity): a figure keeps one caption, not every copy of it
+/// (a caption repeated under the image, a slideshow's copies); a paragraph
+/// an article repeats on purpose is not a caption and stays.
+#[test]
+fn issue_12_a_figure_keeps_one_caption() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share.</p>";
+    let fig = "<figure><img src='a.jpg'><figcaption>The harbour at dawn, with the fishing boats.</figcaption></figure>";
+    let html = format!("<html><body><article><h1>T</h1>{p}{fig}<p>The harbour at dawn, with the fishing boats.</p>{p}{p}</article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert_eq!(a.text_content.matches("The harbour at dawn").count(), 1, "{:?}", a.text_content);
+    assert_eq!(a.text_content.matches("Components can pass data").count(), 3, "{:?}", a.text_content);
+}

@@ -41,6 +41,12 @@ struct Frame {
     html_at: usize,
     /// Text or an element that shows without text was written inside.
     shown: bool,
+    /// Where its text begins in the text output.
+    text_at: usize,
+    /// A block inside it was written (it is not a leaf block).
+    has_block: bool,
+    /// A caption: a `figcaption` or a block inside a `figure`.
+    caption: bool,
 }
 
 /// The output buffer starts at the input's size divided by this: articles
@@ -50,6 +56,8 @@ const OUTPUT_CAPACITY_DIVISOR: usize = 4;
 
 pub(super) struct RewriteVisitor {
     drop: Drops,
+    /// The short captions written so far (their words).
+    written_captions: std::collections::HashSet<String, foldhash::fast::RandomState>,
     keep_top: Vec<bool>,
     on_path: Vec<bool>,
     pub(super) opts: Options,
@@ -100,6 +108,7 @@ impl RewriteVisitor {
     pub(super) fn new(drop: Drops, keep_top: Vec<bool>, on_path: Vec<bool>, o: &Options, base: Option<Base>, input_len: usize, fragment: bool) -> Self {
         RewriteVisitor {
             drop,
+            written_captions: Default::default(),
             keep_top,
             on_path,
             opts: o.clone(),
@@ -123,6 +132,25 @@ impl RewriteVisitor {
         Some(self.removals.push(Entry::new(d.category, &d.reason, element, 0)))
     }
 
+    /// Whether the text written since `at` (one leaf block's) repeats a
+    /// short caption already written; notes it if it is a `caption`
+    /// itself. (Only captions: an article may repeat a paragraph.)
+    fn repeats_a_caption(&mut self, at: usize, caption: bool) -> bool {
+        let t = self.text.since(at);
+        let len = t.trim().len();
+        if !(R::REPEATED_CAPTION_MIN_BYTES..=R::REPEATED_CAPTION_MAX_BYTES).contains(&len) {
+            return false;
+        }
+        let key = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if self.written_captions.contains(&key) {
+            return true;
+        }
+        if caption {
+            self.written_captions.insert(key);
+        }
+        false
+    }
+
     /// The innermost open element holds something to show.
     pub(super) fn mark_shown(&mut self) {
         if let Some(f) = self.frames.last_mut() {
@@ -141,7 +169,7 @@ impl RewriteVisitor {
         let parent_mode = self.frames.last().map_or(self.root_mode, |f| f.mode);
         let parent_report = self.frames.last().and_then(|f| f.report);
         let i = ord as usize;
-        let mut frame = Frame { mode: parent_mode, close: None, close_owned: None, breaks_line: false, pre: false, report: parent_report, tag: el.tag, html_at: 0, shown: false };
+        let mut frame = Frame { mode: parent_mode, close: None, close_owned: None, breaks_line: false, pre: false, report: parent_report, tag: el.tag, html_at: 0, shown: false, text_at: 0, has_block: false, caption: false };
         if parent_mode == Mode::Skip {
             return self.start_in_skipped(el, frame, void);
         }
@@ -229,6 +257,8 @@ impl RewriteVisitor {
         }
         if (extra || player || tag_listed(TagList::Allowed, tag, name)) && !removed_by_options {
             frame.html_at = self.html.len();
+            frame.text_at = self.text.len();
+            frame.caption = tag == Tag::FIGCAPTION || el.flags & crate::doc::flag::IN_FIGURE != 0;
             self.write_start(el, &mut frame, void, top, player);
             if self.html.len() > frame.html_at && R::SHOWS_WITHOUT_TEXT.contains(&name) {
                 frame.shown = true;
@@ -372,8 +402,21 @@ impl RewriteVisitor {
         if f.shown {
             self.mark_shown();
         }
-        if f.close.is_some() && !f.shown && f.tag.name().is_some_and(|n| R::EMPTY_DROPPABLE_BLOCKS.contains(&n)) {
+        let block = f.close.is_some() && f.tag.name().is_some_and(|n| R::EMPTY_DROPPABLE_BLOCKS.contains(&n));
+        if block {
+            if let Some(p) = self.frames.last_mut() {
+                p.has_block = true;
+            }
+        }
+        if block && !f.shown {
             self.html.truncate(f.html_at);
+        } else if block && !f.has_block && self.repeats_a_caption(f.text_at, f.caption) {
+            // A caption written twice (a figure's caption repeated under
+            // it, a slideshow's caption in every copy of the figure): the
+            // second copy goes.
+            self.html.truncate(f.html_at);
+            self.text.truncate(f.text_at);
+            self.text.block();
         } else if let Some(c) = f.close {
             self.html.push_str("</");
             self.html.push_str(c);

@@ -112,6 +112,21 @@ impl TextBuilder {
             self.out.push_str(line);
         }
     }
+    /// Bytes written so far.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+    /// The text written since `at` (a [`TextBuilder::len`]).
+    pub fn since(&self, at: usize) -> &str {
+        self.out.get(at..).unwrap_or("")
+    }
+    /// Takes back what was written since `at`: the next text starts a new
+    /// line.
+    pub fn truncate(&mut self, at: usize) {
+        self.out.truncate(at);
+        self.space = false;
+        self.indent.clear();
+    }
     pub fn finish(self) -> String {
         let mut s = self.out;
         while s.ends_with('\n') || s.ends_with(' ') {
