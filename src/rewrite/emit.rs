@@ -136,6 +136,10 @@ impl RewriteVisitor {
     /// short caption already written; notes it if it is a `caption`
     /// itself. (Only captions: an article may repeat a paragraph.)
     fn repeats_a_caption(&mut self, at: usize, caption: bool) -> bool {
+        // Most pages have no caption: no key to build.
+        if !caption && self.written_captions.is_empty() {
+            return false;
+        }
         let t = self.text.since(at);
         let len = t.trim().len();
         if !(R::REPEATED_CAPTION_MIN_BYTES..=R::REPEATED_CAPTION_MAX_BYTES).contains(&len) {
