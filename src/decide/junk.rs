@@ -166,11 +166,15 @@ fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Dr
         // story) is left to scoring. Mostly-links blocks need no size
         // limit: no article is mostly links.
         let linky = a.link_density() >= R::LINKLIST_LINK_DENSITY_STRONG && a.ptext <= R::LINKLIST_MAX_PROSE_CHARS;
-        // An ad token on a block of real paragraphs (Drupal's
-        // `node--promoted` on the story itself) needs other evidence: ads
-        // are images, links and a few words, not prose.
-        let ad = cat == Category::Ad && a.ptext < R::AD_CLASS_MAX_PROSE_CHARS;
-        if guard && (linky || (a.text <= R::JUNK_CLASS_MAX_CHARS && (cat != Category::Ad || ad)) || cat == Category::CookieBanner || ad) {
+        // Consent classes are trusted at any size. An ad token is too, but
+        // not on a block of real paragraphs (Drupal's `node--promoted` on
+        // the story itself): ads are images, links and a few words.
+        let trusted = match cat {
+            Category::CookieBanner => true,
+            Category::Ad => a.ptext < R::AD_CLASS_MAX_PROSE_CHARS,
+            _ => a.text <= R::JUNK_CLASS_MAX_CHARS,
+        };
+        if guard && (linky || trusted) {
             return drop_of(cat, format!("class/id token '{}'", junk_word(tok)));
         }
     }
@@ -198,7 +202,7 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
     let live = aggregate(els, &gone);
     let left: u32 = (0..n).filter(|&i| els[i].parent == NONE).map(|i| live[i].text).sum();
     let list_limit = left as f32 * R::LINKLIST_MAX_PAGE_SHARE;
-    let groups = link_list_groups(els, &live, &gone);
+    let (groups, is_list) = link_list_groups(els, &live, &gone);
     // Inside a link list found to be the page's content: its own sub-lists
     // (the `<ul>` in an index's column) are content too.
     let mut content = vec![false; n];
@@ -230,7 +234,7 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
             // columns (a menu is one list, not a run of them).
             let (lists, text) = if p == NONE { (0, 0) } else { groups[p as usize] };
             let page_content = page_content || (lists >= R::LINKLIST_GROUP_MIN_LISTS && text as f32 > list_limit);
-            let link_list = is_link_list(e, &live[i]);
+            let link_list = is_list[i];
             content[i] = link_list && page_content;
             (link_list && !page_content).then(|| {
                 let a = &live[i];
@@ -244,19 +248,20 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
     left
 }
 
-/// Per element: how many of its children are link lists, and their text
-/// (on the totals of what phase 1 left).
-fn link_list_groups(els: &[El], live: &[Agg], gone: &[bool]) -> Vec<(u32, u32)> {
+/// Per element: how many of its children are link lists and their text,
+/// and whether it is one itself (on the totals of what phase 1 left).
+fn link_list_groups(els: &[El], live: &[Agg], gone: &[bool]) -> (Vec<(u32, u32)>, Vec<bool>) {
     let mut groups = vec![(0u32, 0u32); els.len()];
+    let is_list: Vec<bool> = (0..els.len()).map(|i| !gone[i] && is_link_list(&els[i], &live[i])).collect();
     for i in 0..els.len() {
         let p = els[i].parent;
-        if p != NONE && !gone[i] && is_link_list(&els[i], &live[i]) {
+        if p != NONE && is_list[i] {
             let g = &mut groups[p as usize];
             g.0 += 1;
             g.1 += live[i].text;
         }
     }
-    groups
+    (groups, is_list)
 }
 
 /// The wording rules of phase 2 for one element (`parent`: its parent's

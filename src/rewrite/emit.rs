@@ -264,7 +264,7 @@ impl RewriteVisitor {
             frame.text_at = self.text.len();
             frame.caption = tag == Tag::FIGCAPTION || el.flags & crate::doc::flag::IN_FIGURE != 0;
             self.write_start(el, &mut frame, void, top, player);
-            if self.html.len() > frame.html_at && R::SHOWS_WITHOUT_TEXT.contains(&name) {
+            if self.html.len() > frame.html_at && tag_listed(TagList::ShowsWithoutText, tag, name) {
                 frame.shown = true;
                 self.mark_shown();
             }
@@ -406,7 +406,7 @@ impl RewriteVisitor {
         if f.shown {
             self.mark_shown();
         }
-        let block = f.close.is_some() && f.tag.name().is_some_and(|n| R::EMPTY_DROPPABLE_BLOCKS.contains(&n));
+        let block = f.close.is_some() && tag_listed(TagList::DropWhenEmpty, f.tag, "");
         if block {
             if let Some(p) = self.frames.last_mut() {
                 p.has_block = true;
@@ -444,4 +444,3 @@ impl RewriteVisitor {
         }
     }
 }
-

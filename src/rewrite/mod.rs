@@ -205,4 +205,3 @@ fn resolve_base(doc: &Doc, o: &Options) -> Option<Base> {
         _ => page,
     }
 }
-

@@ -231,20 +231,25 @@ pub(super) fn nul_to_fffd(s: &str) -> Cow<'_, str> {
 pub(super) enum TagList {
     Allowed,
     DropSubtree,
+    /// [`R::EMPTY_DROPPABLE_BLOCKS`]
+    DropWhenEmpty,
+    /// [`R::SHOWS_WITHOUT_TEXT`]
+    ShowsWithoutText,
 }
 
-/// Is the element in [`R::ALLOWED_TAGS`] / [`R::DROP_SUBTREE_TAGS`]? By
+/// Is the element in [`R::ALLOWED_TAGS`] / [`R::DROP_SUBTREE_TAGS`] / the
+/// other lists of [`TagList`]? By
 /// tag number for interned names (tables built once: scanning the string
 /// lists for every element of the article was most of pass 2's per-element
 /// cost), by name for the rest.
 pub(super) fn tag_listed(list: TagList, tag: Tag, name: &str) -> bool {
-    static TABLES: std::sync::OnceLock<[[bool; 256]; 2]> = std::sync::OnceLock::new();
-    let lists: [&[&str]; 2] = [R::ALLOWED_TAGS, R::DROP_SUBTREE_TAGS];
+    static TABLES: std::sync::OnceLock<[[bool; 256]; 4]> = std::sync::OnceLock::new();
+    let lists: [&[&str]; 4] = [R::ALLOWED_TAGS, R::DROP_SUBTREE_TAGS, R::EMPTY_DROPPABLE_BLOCKS, R::SHOWS_WITHOUT_TEXT];
     if tag == Tag::OTHER {
         return lists[list as usize].contains(&name);
     }
     let t = TABLES.get_or_init(|| {
-        let mut t = [[false; 256]; 2];
+        let mut t = [[false; 256]; 4];
         for (k, l) in lists.iter().enumerate() {
             for (i, n) in tags::NAMES.iter().enumerate() {
                 t[k][i + 1] = l.contains(n);
