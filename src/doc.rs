@@ -84,6 +84,8 @@ pub(crate) mod flag {
     /// documentation for another platform), hidden until its tab is
     /// clicked — content, not chrome.
     pub const TAB_PANEL: u32 = 1 << 27;
+    /// An `<a href="#…">` to a place on the same page, or inside one.
+    pub const FRAGMENT_LINK: u32 = 1 << 28;
 }
 
 /// Statistics of one element.

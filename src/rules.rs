@@ -211,6 +211,14 @@ pub const CONSENT_SUBSTRINGS: &[&str] = &[
     "cc-window", "cc_banner", "privacy-banner", "eu-cookie",
 ];
 
+/// The entries of [`CONSENT_SUBSTRINGS`] that name one consent platform
+/// (not a word a CMS could put on a post): with consent wording inside,
+/// their block goes at any size, past the prose guard.
+pub const CONSENT_PLATFORMS: &[&str] = &[
+    "onetrust", "cybot", "didomi", "qc-cmp", "iubenda", "cmplz", "borlabs", "brlbs", "truste",
+    "sp_message", "usercentrics", "osano",
+];
+
 /// Words in a block's text that speak of cookies/consent (en, de, fr, it,
 /// es, nl, pt). Home-made banners have random class names; their wording
 /// gives them away.
@@ -709,3 +717,11 @@ pub const CREDIT_LINE_MAX_BYTES: usize = 80;
 pub const REPEATED_CAPTION_MIN_BYTES: usize = 20;
 /// ... and longer ones are paragraphs, not captions.
 pub const REPEATED_CAPTION_MAX_BYTES: usize = 300;
+
+/// A table of contents has at least this many links to places on the
+/// same page (`href="#…"`; two are a "skip to" pair or tab labels) ...
+pub const TOC_MIN_LINKS: u32 = 3;
+/// ... and they are at least this share of its text (its title
+/// "Contents" and numbering are the rest; the footnote list's back-links
+/// are a small share of it).
+pub const TOC_MIN_FRAGMENT_SHARE: f32 = 0.7;

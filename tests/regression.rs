@@ -595,3 +595,40 @@ fn issue_12_a_figure_keeps_one_caption() {
     assert_eq!(a.text_content.matches("The harbour at dawn").count(), 1, "{:?}", a.text_content);
     assert_eq!(a.text_content.matches("Components can pass data").count(), 3, "{:?}", a.text_content);
 }
+
+/// Issue 12 (article chrome): a consent platform's preference centre
+/// (`onetrust-pc-sdk`, its vendor list longer than a thread of short
+/// posts) goes although the prose guard would keep so much text; a post
+/// about cookies with a `cookie` class word stays.
+#[test]
+fn issue_12_consent_platform_centre_goes_at_any_size() {
+    let post = "<div class='post'><p>Has anyone tried the new controller with the older console? Mine pairs, but drops after a minute.</p></div>";
+    let vendor = "<div><h4>Measure advertising performance</h4><p>Information regarding which advertising is presented to you and how you interact with it can be used to determine how well an advert has worked, for you or others, and whether the goals of the advertising were reached. Cookies may be stored.</p></div>";
+    let centre = format!("<div id='onetrust-pc-sdk'><h3>Manage Consent Preferences</h3>{}<button>Confirm my choices</button></div>", vendor.repeat(8));
+    let html = format!("<html><body><div class='thread'><h1>Controller drops</h1>{}</div>{centre}</body></html>", post.repeat(4));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("drops after a minute"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("advertising performance"), "{:?}", a.text_content);
+    let recipe = "<p>Cream the butter and sugar, fold in the chocolate chips, and bake the cookies for twelve minutes until the edges turn golden.</p>";
+    let html = format!("<html><body><article class='post tag-cookie-recipes'><h1>Cookies</h1>{}</article></body></html>", recipe.repeat(6));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("bake the cookies"), "{:?}", a.text_content);
+}
+
+/// Issue 12 (documentation and article chrome): a table of contents (a
+/// block of links to the page's own headings) goes with its title;
+/// footnote markers in prose and a footnote list with back-links stay.
+#[test]
+fn issue_12_table_of_contents_goes_footnotes_stay() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share<a href='#fn1'>[1]</a>.</p>";
+    let toc = "<div class='box'><p>Contents</p><ol><li><a href='#intro'>Introduction to the setup</a></li><li><a href='#props'>Passing props down</a></li><li><a href='#state'>Lifting state up</a></li></ol></div>";
+    let notes = "<ol><li id='fn1'>The official guide explains this with a longer example and a diagram of the tree. <a href='#r1'>^</a></li>\
+                 <li id='fn2'>Older versions used mixins for this, which the guide no longer recommends. <a href='#r2'>^</a></li>\
+                 <li id='fn3'>A context avoids passing the same prop through many levels of the tree. <a href='#r3'>^</a></li></ol>";
+    let html = format!("<html><body><article><h1>Guide</h1>{toc}<h2 id='intro'>Introduction</h2>{p}<h2 id='props'>Props</h2>{p}<h2 id='state'>State</h2>{p}{notes}</article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(!a.text_content.contains("Passing props down") && !a.text_content.contains("Contents"), "{:?}", a.text_content);
+    assert!(a.text_content.contains("[1]") && a.text_content.contains("mixins"), "{:?}", a.text_content);
+    // Named for what it is, not swept by a later rule as links.
+    assert!(a.report.removed.iter().any(|r| r.reason == "table of contents" && r.preview.contains("Passing props")), "{:?}", a.report.removed);
+}

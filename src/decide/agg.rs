@@ -10,6 +10,10 @@ use crate::rules as R;
 pub(super) struct Agg {
     pub text: u32,
     pub link: u32,
+    /// Text of links to places on the same page (`href="#…"`).
+    pub frag: u32,
+    /// `<a href="#…">` elements.
+    pub frag_links: u32,
     pub commas: u32,
     pub p: u32,
     pub img: u32,
@@ -39,6 +43,8 @@ impl Agg {
     fn zip_sums(&mut self, o: &Agg, f: fn(u32, u32) -> u32) {
         self.text = f(self.text, o.text);
         self.link = f(self.link, o.link);
+        self.frag = f(self.frag, o.frag);
+        self.frag_links = f(self.frag_links, o.frag_links);
         self.commas = f(self.commas, o.commas);
         self.p = f(self.p, o.p);
         self.img = f(self.img, o.img);
@@ -91,6 +97,10 @@ pub(super) fn aggregate(els: &[El], removed: &[bool]) -> Vec<Agg> {
             a.text += e.own_text;
             if e.flags & flag::IN_LINK != 0 {
                 a.link += e.own_text;
+                if e.flags & flag::FRAGMENT_LINK != 0 {
+                    a.frag += e.own_text;
+                    a.frag_links += u32::from(e.tag == Tag::A);
+                }
             }
             a.commas += e.own_commas;
             a.flags |= e.flags;

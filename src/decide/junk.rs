@@ -177,6 +177,14 @@ fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Dr
         if guard && (linky || trusted) {
             return drop_of(cat, format!("class/id token '{}'", junk_word(tok)));
         }
+        // A consent platform's own name (`onetrust-pc-sdk`) on a block
+        // that speaks of cookies is its preference centre, whatever its
+        // size: its vendor list outweighs a thread of short posts, which
+        // the guard would otherwise protect. A generic `cookie` class
+        // (a recipe tag) is not a platform's name.
+        if cat == Category::CookieBanner && a.flags & flag::CONSENT_WORD != 0 && R::CONSENT_PLATFORMS.contains(&junk_word(tok)) {
+            return drop_of(cat, format!("consent platform '{}'", junk_word(tok)));
+        }
     }
     if e.flags & flag::DIALOG != 0 && a.flags & flag::CONSENT_WORD != 0 && guard && a.text <= R::CONSENT_MAX_CHARS {
         return drop_of(Category::CookieBanner, "dialog about cookies/consent");
@@ -270,6 +278,15 @@ fn link_list_groups(els: &[El], live: &[Agg], gone: &[bool]) -> (Vec<(u32, u32)>
 fn phase2_rule(e: &El, a: &Agg, parent: Option<(&El, &Agg)>) -> Option<super::Drop> {
     let parent_is = |f: &dyn Fn(&El, &Agg) -> bool| parent.is_some_and(|(pe, pa)| f(pe, pa));
     let promo_tag = |t: Tag| matches!(t, Tag::DIV | Tag::ASIDE | Tag::SECTION);
+    // A table of contents: a block of links to the page's own headings,
+    // taken with its "Contents" title (the wrapper is still mostly such
+    // links). Footnote markers are a few links in prose; a footnote list's
+    // back-links are a small part of its text.
+    if is_toc(a) && matches!(e.tag, Tag::UL | Tag::OL | Tag::NAV | Tag::DIV | Tag::SECTION | Tag::ASIDE | Tag::DL | Tag::DETAILS | Tag::TABLE) {
+        if !parent_is(&|_, pa| is_toc(pa)) {
+            return drop_of(Category::Navigation, "table of contents");
+        }
+    }
     if a.flags & flag::AD_LABEL != 0 && a.text <= R::AD_LABEL_MAX_CHARS && is_container(e.tag) {
         // The outermost small block around an "Advertisement" label.
         let parent_small = parent_is(&|pe, pa| pa.text <= R::AD_LABEL_MAX_CHARS && is_container(pe.tag) && !has_paragraph_text(pa));
@@ -302,6 +319,11 @@ fn phase2_rule(e: &El, a: &Agg, parent: Option<(&El, &Agg)>) -> Option<super::Dr
         }
     }
     None
+}
+
+/// Mostly links to places on the same page, several of them.
+fn is_toc(a: &Agg) -> bool {
+    a.frag_links >= R::TOC_MIN_LINKS && a.frag as f32 >= a.text as f32 * R::TOC_MIN_FRAGMENT_SHARE
 }
 
 /// Paragraphs of real prose inside (a label block has none).

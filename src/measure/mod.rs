@@ -204,7 +204,12 @@ impl MeasureVisitor {
                 b""
             };
             match key {
-                b"href" if tag == Tag::A => *flags |= flag::IN_LINK,
+                b"href" if tag == Tag::A => {
+                    *flags |= flag::IN_LINK;
+                    if vb.len() > 1 && vb[0] == b'#' {
+                        *flags |= flag::FRAGMENT_LINK;
+                    }
+                }
                 b"rel" if tag == Tag::A => {
                     if vb.split(|b| b.is_ascii_whitespace()).any(|t| t.eq_ignore_ascii_case(b"author")) {
                         *flags |= flag::BYLINE;
@@ -488,7 +493,7 @@ impl Visitor for MeasureVisitor {
             }
             None => (0, 0),
         };
-        let mut flags = pflags & (flag::IN_LINK | flag::INVISIBLE | flag::IN_FIGURE | flag::IN_TABLE | flag::IN_CODE);
+        let mut flags = pflags & (flag::IN_LINK | flag::FRAGMENT_LINK | flag::INVISIBLE | flag::IN_FIGURE | flag::IN_TABLE | flag::IN_CODE);
         if let Some(p) = parent {
             match self.els[p as usize].tag {
                 Tag::TABLE => flags |= flag::IN_TABLE,
