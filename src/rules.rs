@@ -264,6 +264,14 @@ pub const SHARE_TOKENS: &[&str] = &[
 pub const COMMENT_TOKENS: &[&str] =
     &["comment", "comments", "disqus", "respond", "replies", "discussion"];
 
+/// Class/id tokens of a forum post's chrome: the poster's signature
+/// (phpBB `signature`, XenForo `message-signature`, vBulletin
+/// `signaturecontainer`, Stack Exchange's `post-signature` user card with
+/// its badge counts) and phpBB's profile panel (`postprofile`: rank,
+/// post count, join date). Not `profile`: `has-profile` is on the post.
+pub const FORUM_CHROME_TOKENS: &[&str] =
+    &["signature", "postsignature", "signaturecontainer", "postprofile"];
+
 /// Class/id tokens of newsletter and subscription boxes.
 pub const NEWSLETTER_TOKENS: &[&str] = &[
     "newsletter", "subscribe", "subscription", "signup", "sign-up", "optin", "paywall",

@@ -632,3 +632,20 @@ fn issue_12_table_of_contents_goes_footnotes_stay() {
     // Named for what it is, not swept by a later rule as links.
     assert!(a.report.removed.iter().any(|r| r.reason == "table of contents" && r.preview.contains("Passing props")), "{:?}", a.report.removed);
 }
+
+/// Issue 12 (forum chrome): every post of a thread stays, its poster's
+/// signature and profile panel (rank, post count, join date) go; a post
+/// whose class says it has a profile is still a post.
+#[test]
+fn issue_12_forum_signatures_and_profile_panels_go() {
+    let post = |n: u32| format!(
+        "<div class='post has-profile'><dl class='postprofile'><dt>user{n}</dt><dd>Posts: 4032</dd><dd>Founded: Dec 11, 2021</dd></dl>\
+         <div class='content'>Reply number {n}: the league table changed again after the weekend, and the top four are now separated by two points.</div>\
+         <div class='signature'>Signatures are the bumper stickers of the internet, says user{n}.</div></div>");
+    let html = format!("<html><body><div id='page-body'><h1>League tables</h1>{}</div></body></html>", (1..=5).map(post).collect::<String>());
+    let a = clean(&html, &Options::default()).unwrap();
+    for n in 1..=5 {
+        assert!(a.text_content.contains(&format!("Reply number {n}:")), "{:?}", a.text_content);
+    }
+    assert!(!a.text_content.contains("bumper stickers") && !a.text_content.contains("Posts: 4032"), "{:?}", a.text_content);
+}
