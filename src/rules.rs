@@ -733,3 +733,11 @@ pub const TOC_MIN_LINKS: u32 = 3;
 /// "Contents" and numbering are the rest; the footnote list's back-links
 /// are a small share of it).
 pub const TOC_MIN_FRAGMENT_SHARE: f32 = 0.7;
+
+/// A comment-classed block bigger than [`JUNK_CLASS_MAX_CHARS`] is a
+/// story's comment section, and goes, when the page holds at least this
+/// much prose (characters) outside every comment-classed block and does
+/// not say it is a thread: the post the comments are under. Without such
+/// a story (a link aggregator's discussion, every post `class="comment"`)
+/// the comments are the page.
+pub const COMMENTS_MIN_STORY_PROSE: u32 = 500;

@@ -649,3 +649,27 @@ fn issue_12_forum_signatures_and_profile_panels_go() {
     }
     assert!(!a.text_content.contains("bumper stickers") && !a.text_content.contains("Posts: 4032"), "{:?}", a.text_content);
 }
+
+/// Issue 12 (article chrome): a story's comment section goes whatever its
+/// size; a discussion whose every post is `class="comment"` (no story
+/// beside it), and a thread that says it is one (JSON-LD), keep theirs.
+#[test]
+fn issue_12_comment_section_goes_a_thread_of_comments_stays() {
+    let story = "<p>The council approved the new cycle lanes on Tuesday after a long debate about parking, deliveries and the cost of the works.</p>";
+    let comment = |n: u32| format!("<li class='comment'><p>Comment {n}: I ride this road every day and the new lanes will make the school run far safer for my kids.</p></li>");
+    let comments: String = (1..=12).map(comment).collect();
+    let posts = comments.replace("class='comment'", "class='post'");
+    let html = format!("<html><body><article><h1>Cycle lanes</h1>{}<section class='discussion'><h2>12 comments</h2><ol>{posts}</ol></section></article></body></html>", story.repeat(12));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("cost of the works"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("Comment 3:"), "{:?}", a.text_content);
+    // No story beside them: the comments are the page.
+    let html = format!("<html><body><div class='thread'><h1>Cycle lanes</h1><ol class='comments'>{posts}</ol></div></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Comment 3:") && a.text_content.contains("Comment 12:"), "{:?}", a.text_content);
+    // A thread by its own statement.
+    let ld = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\"headline\":\"Cycle lanes\"}</script>";
+    let html = format!("<html><head>{ld}</head><body><article><h1>Cycle lanes</h1>{}</article><div class='comments'><ol>{posts}</ol></div></body></html>", story.repeat(12));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Comment 3:"), "{:?}", a.text_content);
+}

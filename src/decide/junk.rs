@@ -16,10 +16,12 @@ use crate::Options;
 /// whole page (nothing removed yet).
 /// Returns the visible text of the page left after the marks (`None`
 /// when junk removal is off and it was not computed).
-pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, drop: &mut Drops) -> Option<u32> {
+/// `forum`: the page says it is a thread (JSON-LD), whose posts are
+/// its content whatever their class says.
+pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, forum: bool, drop: &mut Drops) -> Option<u32> {
     let guard = Guard::new(&doc.els, &raw);
     let consent_top = consent_tops(&doc.els, &raw, &guard);
-    phase1(doc, o, &raw, &guard, &consent_top, drop);
+    phase1(doc, o, &raw, &guard, &consent_top, forum, drop);
     if !o.remove_junk {
         return None;
     }
@@ -92,9 +94,10 @@ fn consent_tops(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<bool> {
 
 /// Phase 1: consent banners, class/id tokens, consent dialogs, fixed
 /// overlays. Marks only the outermost element of each junk subtree.
-fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[bool], drop: &mut Drops) {
+fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[bool], forum: bool, drop: &mut Drops) {
     let els = &doc.els;
     let naming = naming_schemes(els, raw, guard);
+    let comments_are_chrome = !forum && story_beside_comments(els, raw, guard);
     let mut under = vec![false; els.len()];
     for i in 0..els.len() {
         let p = els[i].parent;
@@ -111,7 +114,7 @@ fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[boo
         } else if !o.remove_junk {
             None
         } else {
-            phase1_rule(e, &raw[i], guard.allows(i), &naming)
+            phase1_rule(e, &raw[i], guard.allows(i), &naming, comments_are_chrome)
         };
         if d.is_some() {
             drop.set(i, d);
@@ -156,7 +159,26 @@ fn naming_schemes(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<u16> {
         .collect()
 }
 
-fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Drop> {
+/// Whether the page has a story beside its comment-classed blocks: at
+/// least [`R::COMMENTS_MIN_STORY_PROSE`] characters of prose outside all
+/// of them. A blog post with its comment thread has; a discussion page
+/// whose every post is `class="comment"` (a link aggregator's thread)
+/// has not, and its comments are the page.
+fn story_beside_comments(els: &[El], raw: &[Agg], guard: &Guard) -> bool {
+    let mut under = vec![false; els.len()];
+    let mut in_comments = 0u32;
+    for i in 0..els.len() {
+        let p = els[i].parent;
+        under[i] = p != NONE && under[p as usize];
+        if !under[i] && els[i].flags & flag::IN_CODE == 0 && matches!(els[i].junk, Some((Category::Comments, _))) {
+            under[i] = true;
+            in_comments += raw[i].ptext;
+        }
+    }
+    guard.total_prose.saturating_sub(in_comments) >= R::COMMENTS_MIN_STORY_PROSE
+}
+
+fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16], comments_are_chrome: bool) -> Option<super::Drop> {
     // Inside code, classes are the highlighter's (`sp-syntax-comment` on
     // a code comment), not the page's: code loses no line to a token.
     let in_code = e.flags & flag::IN_CODE != 0;
@@ -171,6 +193,10 @@ fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16]) -> Option<super::Dr
         // the story itself): ads are images, links and a few words.
         let trusted = match cat {
             Category::CookieBanner => true,
+            // A story's comment section is trusted at any size; a
+            // thread's posts are "comments" too, and stay (see
+            // `comments_are_chrome`).
+            Category::Comments => comments_are_chrome || a.text <= R::JUNK_CLASS_MAX_CHARS,
             Category::Ad => a.ptext < R::AD_CLASS_MAX_PROSE_CHARS,
             _ => a.text <= R::JUNK_CLASS_MAX_CHARS,
         };

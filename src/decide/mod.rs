@@ -12,6 +12,8 @@ mod attempt;
 mod conditional;
 mod junk;
 mod plan;
+#[cfg(feature = "cli")]
+pub(crate) mod prune;
 #[cfg(test)]
 mod tests;
 
@@ -54,7 +56,8 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
         let raw = aggregate(&doc.els, &vec![false; n]);
         let raw_text: Vec<u32> = raw.iter().map(|a| a.text).collect();
         let mut junk = Drops::new(n);
-        let live = mark_junk(doc, o, raw, &mut junk);
+        let forum = meta.stated_type == Some(PageType::Forum);
+        let live = mark_junk(doc, o, raw, forum, &mut junk);
         (junk, raw_text, live)
     };
     let (len, plan) = readability(doc, o, &title, &junk, &raw_text);
