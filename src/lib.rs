@@ -303,6 +303,48 @@ pub mod bench {
 /// Debug view of a decision (not a stable API): kept blocks and removals
 /// with ordinals, tags and reasons.
 #[doc(hidden)]
+/// Dev tool for `scripts/train_prune.py`: the learned pruning experiment's
+/// training rows. An `H` line with the feature names, one `E` line per element (ordinal, parent, live,
+/// candidate, start and end offsets, then the features of a candidate)
+/// and one `T` line per text chunk (offset, text with tabs and newlines
+/// as spaces), tab-separated.
+#[doc(hidden)]
+#[cfg(feature = "cli")]
+pub fn debug_blocks(html: &str, options: &Options) -> Result<String> {
+    use std::fmt::Write;
+    let doc = measure::Measurer::measure_all(options, html.as_bytes())?;
+    let plan = decide::decide(&doc, options);
+    let live = decide::prune::live(&doc, &plan);
+    let feats = decide::prune::features(&doc, &plan, &live);
+    let mut s = String::from("H");
+    for name in decide::prune::NAMES {
+        s.push('\t');
+        s.push_str(name);
+    }
+    s.push('\n');
+    let mut fi = feats.iter().peekable();
+    for (i, e) in doc.els.iter().enumerate() {
+        let f = fi.next_if(|(j, _)| *j == i);
+        let _ = write!(s, "E\t{i}\t{}\t{}\t{}\t{}\t{}", e.parent as i64 - if e.parent == doc::NONE { u32::MAX as i64 + 1 } else { 0 }, u8::from(live[i]), u8::from(f.is_some()), e.start, e.end);
+        if let Some((_, f)) = f {
+            for x in f {
+                let _ = write!(s, "\t{x}");
+            }
+        }
+        s.push('\n');
+    }
+    let input = doc::Input::new(html.as_bytes(), Some(html));
+    for t in &doc.text_recs {
+        let txt = doc.text_of(input, t);
+        if txt.trim().is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "T\t{}\t{}", t.pos, txt.replace(['\t', '\n', '\r'], " "));
+    }
+    Ok(s)
+}
+
+#[doc(hidden)]
 pub fn debug_plan(html: &str, options: &Options) -> Result<String> {
     use std::fmt::Write;
     let doc = measure::Measurer::measure_all(options, html.as_bytes())?;
