@@ -86,6 +86,9 @@ pub(crate) mod flag {
     pub const TAB_PANEL: u32 = 1 << 27;
     /// An `<a href="#…">` to a place on the same page, or inside one.
     pub const FRAGMENT_LINK: u32 = 1 << 28;
+    /// Its own text is only an interface control's label ("Click to
+    /// expand...", "Loading…", "Close").
+    pub const CONTROL_LABEL: u32 = 1 << 29;
 }
 
 /// Statistics of one element.

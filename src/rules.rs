@@ -741,3 +741,21 @@ pub const TOC_MIN_FRAGMENT_SHARE: f32 = 0.7;
 /// a story (a link aggregator's discussion, every post `class="comment"`)
 /// the comments are the page.
 pub const COMMENTS_MIN_STORY_PROSE: u32 = 500;
+
+/// The labels of interface controls that get written as text when the
+/// page is read without script: quote expanders, loaders, "more"
+/// toggles, gallery buttons, error-report links, jump links. Matched as
+/// the whole text of an element (case-insensitive, punctuation and
+/// arrows around it ignored), so "Read more about the council" is not one.
+pub const CONTROL_LABELS: &[&str] = &[
+    "click to expand", "click to shrink", "loading", "please wait", "show more", "show less",
+    "see more", "see less", "view more", "load more", "expand", "collapse", "close", "caption",
+    "hide caption", "toggle caption", "show caption", "enlarge", "enlarge image", "zoom",
+    "open gallery", "view gallery", "report error", "report an error", "report a typo",
+    "back to top", "scroll to top", "copy link", "embed", "print",
+];
+/// Longest control label (bytes of the trimmed text).
+pub const CONTROL_LABEL_MAX_BYTES: usize = 24;
+/// An element is a control's label when its text exceeds the label's by
+/// at most this many characters (an icon's alt text, a count).
+pub const CONTROL_LABEL_SLACK: u32 = 3;

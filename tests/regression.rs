@@ -673,3 +673,21 @@ fn issue_12_comment_section_goes_a_thread_of_comments_stays() {
     let a = clean(&html, &Options::default()).unwrap();
     assert!(a.text_content.contains("Comment 3:"), "{:?}", a.text_content);
 }
+
+/// Issue 12 (article chrome): interface controls written as text go
+/// ("Click to expand...", "Show more ▼", a gallery's "Caption"/"Close"
+/// buttons, "Report error"); the same words inside a sentence or as code
+/// stay.
+#[test]
+fn issue_12_control_labels_go_words_stay() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share.</p>";
+    let html = format!("<html><body><article><h1>T</h1>{p}<blockquote>The parent owns it.<div class='expand'>Click to expand...</div></blockquote>\
+                        {p}<figure><img src='a.jpg'><button>Caption</button><button>Close</button></figure><a href='/report'>Report error</a>\
+                        <p>Keep the door <em>close</em> to the wall, then call <code>print</code> to see the state.</p>{p}<div>Show more ▼</div></article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    let t = &a.text_content;
+    for gone in ["Click to expand", "Caption", "Close", "Report error", "Show more"] {
+        assert!(!t.contains(gone), "{gone}: {t:?}");
+    }
+    assert!(t.contains("The parent owns it.") && t.contains("door close to") && t.contains("call print to"), "{t:?}");
+}

@@ -326,6 +326,18 @@ fn phase2_rule(e: &El, a: &Agg, parent: Option<(&El, &Agg)>) -> Option<super::Dr
     if e.flags & flag::CREDIT_LINE != 0 && a.text <= R::CREDIT_LINE_MAX_BYTES as u32 && is_container(e.tag) {
         return drop_of(Category::Boilerplate, "photo credit line");
     }
+    // A control's label alone ("Click to expand...", "Show more ▼",
+    // "Caption", "Close"): the element holding it, when that is all its
+    // text (a link "Read more about the council" is not a control).
+    // Only a button, a link or a line of its own: `<em>close</em>` in a
+    // sentence and `<code>print</code>` in documentation are words.
+    let control = e.flags & (flag::BUTTON | flag::IN_LINK) != 0
+        || matches!(e.tag, Tag::DIV | Tag::P | Tag::LI | Tag::DT | Tag::DD | Tag::FIGCAPTION | Tag::LABEL | Tag::SUMMARY);
+    if control && e.flags & flag::IN_CODE == 0 && e.tag != Tag::CODE
+        && e.flags & flag::CONTROL_LABEL != 0 && a.text <= R::CONTROL_LABEL_MAX_BYTES as u32 && a.text <= e.own_text + R::CONTROL_LABEL_SLACK
+    {
+        return drop_of(Category::Boilerplate, "interface control label");
+    }
     if a.flags & flag::RATING_WORD != 0 && a.text <= R::WIDGET_MAX_CHARS && is_container(e.tag) {
         let parent_small = parent_is(&|pe, pa| pa.text <= R::WIDGET_MAX_CHARS && pa.flags & flag::RATING_WORD != 0 && is_container(pe.tag));
         if !parent_small && (a.flags & flag::BUTTON != 0 || a.input > 0 || a.text <= R::RATING_MAX_CHARS) {

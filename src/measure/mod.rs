@@ -25,7 +25,7 @@ use crate::rules;
 use crate::Options;
 use classify::{classify, ClassResult, CLASS_CACHE_MAX};
 use style::{style_fixed, style_hidden};
-use textstat::{consent_finders, count_text, has_sentence_end, is_ad_label, short_text_matcher, trim, words};
+use textstat::{consent_finders, count_text, has_sentence_end, is_ad_label, is_control_label, short_text_matcher, trim, words};
 
 
 pub(crate) struct MeasureVisitor {
@@ -455,6 +455,9 @@ fn wording_flags(s: &str, el_flags: u32) -> u32 {
     }
     if is_ad_label(t) {
         add |= flag::AD_LABEL;
+    }
+    if is_control_label(t) {
+        add |= flag::CONTROL_LABEL;
     }
     if t.len() <= rules::CREDIT_LINE_MAX_BYTES && rules::CREDIT_PREFIXES.iter().any(|p| t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())) {
         add |= flag::CREDIT_LINE;

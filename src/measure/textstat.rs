@@ -69,6 +69,14 @@ pub(super) fn has_sentence_end(s: &str) -> bool {
 
 /// The whole (trimmed) text is an ad label: "Advertisement", "ANZEIGE",
 /// "Advertisement - Continue reading below".
+/// Whether a short text is only an interface control's label ("Click to
+/// expand...", "Loading…", "Show more ▼"): the whole text, punctuation
+/// and arrows around it aside, is one of [`rules::CONTROL_LABELS`].
+pub(super) fn is_control_label(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    t.len() <= rules::CONTROL_LABEL_MAX_BYTES && rules::CONTROL_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+}
+
 pub(super) fn is_ad_label(t: &str) -> bool {
     // Cheap reject: labels start with one of a few letters.
     let first = t.bytes().find(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_lowercase());
