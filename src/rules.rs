@@ -709,7 +709,7 @@ pub(crate) const EMPTY_DROPPABLE_BLOCKS: &[&str] = &[
 /// an element's own text.
 pub const CREDIT_PREFIXES: &[&str] = &[
     "photo:", "photos:", "photo by ", "photo credit", "photograph:", "photography:", "image:",
-    "image credit", "image by ", "credit:", "credits:", "picture:", "illustration:", "foto:",
+    "image credit", "image by ", "image source:", "source: getty", "credit:", "credits:", "picture:", "illustration:", "foto:",
     "bild:", "(photo:", "(credit:", "\u{a9} ",
 ];
 /// ... and is at most this long (bytes of the own text; characters of the

@@ -17,13 +17,14 @@ use super::plan::Plan;
 use crate::article::{Category, PageType};
 use crate::doc::{flag, Doc, NONE};
 use crate::html::tags::Tag;
+use crate::rules as R;
 
 /// Number of features per block.
 pub(crate) const NF: usize = 47;
 
 /// The feature names (same order as [`features`] fills them).
 pub(crate) const NAMES: [&str; NF] = [
-    "ln text", "ln own text", "link density", "commas per 100 chars", "share of region",
+    "ln text", "ln own text", "link density", "commas per char", "share of region",
     "share of parent", "position", "end position", "depth below root", "prose share",
     "heading share", "ln items", "ln images", "ln paragraphs", "ln children", "class weight",
     "junk token", "consent token", "ad token", "share token", "newsletter token", "rating token",
@@ -170,19 +171,19 @@ pub(crate) fn features(doc: &Doc, plan: &Plan, live: &[bool]) -> Vec<(usize, [f3
                 (1.0 + text).ln(),
                 (1.0 + e.own_text as f32).ln(),
                 a.link as f32 / text,
-                a.commas as f32 * 100.0 / text,
+                a.commas as f32 / text,
                 text / region_f,
                 text / pt.max(1.0),
                 before as f32 / region_f,
                 (before as f32 + text) / region_f,
-                depth_below[i].min(30) as f32,
+                depth_below[i] as f32,
                 a.ptext as f32 / text,
                 a.heading as f32 / text,
                 (1.0 + a.items as f32).ln(),
                 (1.0 + a.images as f32).ln(),
                 (1.0 + a.paragraphs as f32).ln(),
                 (1.0 + a.children as f32).ln(),
-                f32::from(e.weight) / 25.0,
+                f32::from(e.weight) / R::CLASS_WEIGHT,
                 f32::from(u8::from(junk.is_some())),
                 is(Category::CookieBanner),
                 is(Category::Ad),
