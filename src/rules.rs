@@ -291,6 +291,13 @@ pub const RELATED_TOKENS: &[&str] = &[
 /// Class/id tokens of page header/footer chrome.
 pub const CHROME_TOKENS: &[&str] = &["masthead", "site-header", "site-footer", "footer", "colophon"];
 
+/// Class/id substrings of the "about the author" box after a story (its
+/// bio, photo and social links: site chrome repeated on every post;
+/// WordPress themes' `author-box`/`author-bio`, Elementor's
+/// `elementor-author-box`). Matched like the hyphenated chrome entries,
+/// as page chrome; the byline itself is found by [`BYLINE`].
+pub const AUTHOR_BOX_SUBSTRINGS: &[&str] = &["author-box", "about-author", "author-bio", "author_box", "author-card"];
+
 /// Visible labels that make a small block an ad (the only DOM text of an
 /// AdSense/GPT slot whose creative is in a cross-origin iframe).
 pub const AD_LABELS: &[&str] = &[

@@ -691,3 +691,16 @@ fn issue_12_control_labels_go_words_stay() {
     }
     assert!(t.contains("The parent owns it.") && t.contains("door close to") && t.contains("call print to"), "{t:?}");
 }
+
+/// Issue 12 (article chrome): the "about the author" box after a story
+/// (bio, photo, social links) goes; the story stays.
+#[test]
+fn issue_12_author_box_goes() {
+    let p = "<p>Components can pass data to each other through props, and a parent can hold the state that two children share.</p>";
+    let bio = "<div class='elementor-author-box'><img src='me.jpg'><div class='elementor-author-box__text'><h4>Jane Doe</h4>\
+               <p>Jane writes about web frameworks and has taught front-end courses for ten years, in three countries and two languages.</p></div></div>";
+    let html = format!("<html><body><article><h1>Props and state</h1>{p}{p}{p}{p}{bio}</article></body></html>");
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("Components can pass data"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("taught front-end courses"), "{:?}", a.text_content);
+}

@@ -35,6 +35,7 @@ pub(super) fn class_matcher() -> &'static Matcher {
             (list::CONSENT, rules::CONSENT_SUBSTRINGS),
             (list::RELATED, rules::RELATED_TOKENS),
             (list::CHROME, rules::CHROME_TOKENS),
+            (list::CHROME, rules::AUTHOR_BOX_SUBSTRINGS),
             (list::NEWSLETTER, rules::NEWSLETTER_TOKENS),
         ])
     })
