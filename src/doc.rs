@@ -238,7 +238,7 @@ fn junk_words() -> &'static (Vec<&'static str>, FastMap<&'static str, u16>) {
     W.get_or_init(|| {
         let tables: &[&[&'static str]] = &[
             rules::CONSENT_SUBSTRINGS, rules::AD_SUBSTRINGS, rules::AD_TOKENS, rules::SHARE_TOKENS,
-            rules::NEWSLETTER_TOKENS, rules::RATING_TOKENS, rules::COMMENT_TOKENS, rules::NAV_TOKENS,
+            rules::NEWSLETTER_TOKENS, rules::RATING_TOKENS, rules::PRODUCT_REVIEW_TOKENS, rules::COMMENT_TOKENS, rules::NAV_TOKENS,
             rules::RELATED_TOKENS, rules::CHROME_TOKENS, rules::AUTHOR_BOX_SUBSTRINGS, rules::FORUM_CHROME_TOKENS, &["add_junk_tokens"],
         ];
         let mut v = Vec::new();

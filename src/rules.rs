@@ -282,6 +282,13 @@ pub const NEWSLETTER_TOKENS: &[&str] = &[
 pub const RATING_TOKENS: &[&str] =
     &["rating", "ratings", "rate", "stars", "feedback", "helpful", "vote", "poll", "reactions"];
 
+/// Class/id tokens of a product page's customer reviews (and the review
+/// widgets' own names: Yotpo, Judge.me, Okendo, Stamped, Trustpilot,
+/// Bazaarvoice). Read only on a page that states it is a product: a
+/// review article's container says `review` too.
+pub const PRODUCT_REVIEW_TOKENS: &[&str] =
+    &["reviews", "yotpo", "jdgm", "okendo", "stamped", "trustpilot", "bazaarvoice"];
+
 /// Class/id tokens of related/recommended lists.
 pub const RELATED_TOKENS: &[&str] = &[
     "related", "recommended", "recommendations", "more-stories", "most-read", "mostread",

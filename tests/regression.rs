@@ -704,3 +704,20 @@ fn issue_12_author_box_goes() {
     assert!(a.text_content.contains("Components can pass data"), "{:?}", a.text_content);
     assert!(!a.text_content.contains("taught front-end courses"), "{:?}", a.text_content);
 }
+
+/// Issue 12 (product pages): a product page's customer reviews go,
+/// however many; a review article's own `review` container stays, and so
+/// does a `reviews` section on a page that does not state it is a product.
+#[test]
+fn issue_12_product_reviews_go_review_articles_stay() {
+    let ld = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Trail shoe\"}</script>";
+    let desc = "<p>A light trail shoe with a rock plate, a grippy outsole and a roomy toe box for long days on rough ground.</p>";
+    let review = |n: u32| format!("<div class='review'><p>Verified Buyer {n}: these fit true to size and kept my feet dry through two river crossings, would buy again.</p></div>");
+    let reviews: String = (1..=10).map(review).collect();
+    let body = format!("<main><h1>Trail shoe</h1>{}<div id='reviews' class='product-reviews'>{reviews}</div></main>", desc.repeat(12));
+    let a = clean(&format!("<html><head>{ld}</head><body>{body}</body></html>"), &Options::default()).unwrap();
+    assert!(a.text_content.contains("rock plate"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("Verified Buyer 3"), "{:?}", a.text_content);
+    let a = clean(&format!("<html><body>{body}</body></html>"), &Options::default()).unwrap();
+    assert!(a.text_content.contains("Verified Buyer 3"), "{:?}", a.text_content);
+}

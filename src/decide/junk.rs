@@ -4,7 +4,7 @@
 
 use super::agg::{aggregate, Agg};
 use super::plan::{drop_of, Drops};
-use crate::article::Category;
+use crate::article::{Category, PageType};
 use crate::doc::{flag, junk_word, Doc, El, NONE};
 use crate::html::tags::Tag;
 use crate::rules as R;
@@ -16,12 +16,13 @@ use crate::Options;
 /// whole page (nothing removed yet).
 /// Returns the visible text of the page left after the marks (`None`
 /// when junk removal is off and it was not computed).
-/// `forum`: the page says it is a thread (JSON-LD), whose posts are
-/// its content whatever their class says.
-pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, forum: bool, drop: &mut Drops) -> Option<u32> {
+/// `stated`: the type the page states (JSON-LD, `og:type`): a thread's
+/// posts are its content whatever their class says; a product's customer
+/// reviews are not.
+pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, stated: Option<PageType>, drop: &mut Drops) -> Option<u32> {
     let guard = Guard::new(&doc.els, &raw);
     let consent_top = consent_tops(&doc.els, &raw, &guard);
-    phase1(doc, o, &raw, &guard, &consent_top, forum, drop);
+    phase1(doc, o, &raw, &guard, &consent_top, stated, drop);
     if !o.remove_junk {
         return None;
     }
@@ -94,10 +95,11 @@ fn consent_tops(els: &[El], raw: &[Agg], guard: &Guard) -> Vec<bool> {
 
 /// Phase 1: consent banners, class/id tokens, consent dialogs, fixed
 /// overlays. Marks only the outermost element of each junk subtree.
-fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[bool], forum: bool, drop: &mut Drops) {
+fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[bool], stated: Option<PageType>, drop: &mut Drops) {
     let els = &doc.els;
     let naming = naming_schemes(els, raw, guard);
-    let comments_are_chrome = !forum && story_beside_comments(els, raw, guard);
+    let comments_are_chrome = stated != Some(PageType::Forum) && story_beside_comments(els, raw, guard);
+    let product = stated == Some(PageType::Product);
     let mut under = vec![false; els.len()];
     for i in 0..els.len() {
         let p = els[i].parent;
@@ -114,7 +116,7 @@ fn phase1(doc: &Doc, o: &Options, raw: &[Agg], guard: &Guard, consent_top: &[boo
         } else if !o.remove_junk {
             None
         } else {
-            phase1_rule(e, &raw[i], guard.allows(i), &naming, comments_are_chrome)
+            phase1_rule(e, &raw[i], guard.allows(i), &naming, comments_are_chrome, product)
         };
         if d.is_some() {
             drop.set(i, d);
@@ -178,11 +180,14 @@ fn story_beside_comments(els: &[El], raw: &[Agg], guard: &Guard) -> bool {
     guard.total_prose.saturating_sub(in_comments) >= R::COMMENTS_MIN_STORY_PROSE
 }
 
-fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16], comments_are_chrome: bool) -> Option<super::Drop> {
+fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16], comments_are_chrome: bool, product: bool) -> Option<super::Drop> {
     // Inside code, classes are the highlighter's (`sp-syntax-comment` on
     // a code comment), not the page's: code loses no line to a token.
     let in_code = e.flags & flag::IN_CODE != 0;
-    if let Some((cat, tok)) = e.junk.filter(|j| !naming.contains(&j.1) && !in_code) {
+    // Review tokens speak only on a product page (a review article's
+    // own container says `review` too).
+    let review = e.junk.is_some_and(|j| R::PRODUCT_REVIEW_TOKENS.contains(&junk_word(j.1)));
+    if let Some((cat, tok)) = e.junk.filter(|j| !naming.contains(&j.1) && !in_code && (product || !review)) {
         // Class signals of small blocks are trusted; a big block with a
         // junk-looking class (`<div class="content-widget">` around the
         // story) is left to scoring. Mostly-links blocks need no size
@@ -197,6 +202,8 @@ fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16], comments_are_chrome
             // thread's posts are "comments" too, and stay (see
             // `comments_are_chrome`).
             Category::Comments => comments_are_chrome || a.text <= R::JUNK_CLASS_MAX_CHARS,
+            // A product's customer reviews, however many.
+            Category::Rating if review => true,
             Category::Ad => a.ptext < R::AD_CLASS_MAX_PROSE_CHARS,
             _ => a.text <= R::JUNK_CLASS_MAX_CHARS,
         };

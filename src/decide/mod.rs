@@ -56,8 +56,7 @@ pub(crate) fn decide(doc: &Doc, o: &Options) -> Plan {
         let raw = aggregate(&doc.els, &vec![false; n]);
         let raw_text: Vec<u32> = raw.iter().map(|a| a.text).collect();
         let mut junk = Drops::new(n);
-        let forum = meta.stated_type == Some(PageType::Forum);
-        let live = mark_junk(doc, o, raw, forum, &mut junk);
+        let live = mark_junk(doc, o, raw, meta.stated_type, &mut junk);
         (junk, raw_text, live)
     };
     let (len, plan) = readability(doc, o, &title, &junk, &raw_text);

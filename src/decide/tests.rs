@@ -38,7 +38,7 @@ impl Page {
         let n = self.doc.els.len();
         let raw = aggregate(&self.doc.els, &vec![false; n]);
         let mut d = Drops::new(n);
-        mark_junk(&self.doc, o, raw, false, &mut d);
+        mark_junk(&self.doc, o, raw, None, &mut d);
         d
     }
     fn raw_text(&self) -> Vec<u32> {

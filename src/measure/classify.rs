@@ -50,6 +50,7 @@ pub(super) fn token_table() -> &'static FastMap<&'static str, (Category, &'stati
             (Category::Share, rules::SHARE_TOKENS),
             (Category::Newsletter, rules::NEWSLETTER_TOKENS),
             (Category::Rating, rules::RATING_TOKENS),
+            (Category::Rating, rules::PRODUCT_REVIEW_TOKENS),
             (Category::Comments, rules::COMMENT_TOKENS),
             (Category::Boilerplate, rules::FORUM_CHROME_TOKENS),
             (Category::Navigation, rules::NAV_TOKENS),
