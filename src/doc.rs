@@ -89,6 +89,9 @@ pub(crate) mod flag {
     /// Its own text is only an interface control's label ("Click to
     /// expand...", "Loading…", "Close").
     pub const CONTROL_LABEL: u32 = 1 << 29;
+    /// Its own text is the title of a recommendation section ("You may
+    /// also like", "Customers also viewed").
+    pub const RECOMMEND_TITLE: u32 = 1 << 30;
 }
 
 /// Statistics of one element.

@@ -773,3 +773,24 @@ pub const CONTROL_LABEL_MAX_BYTES: usize = 24;
 /// An element is a control's label when its text exceeds the label's by
 /// at most this many characters (an icon's alt text, a count).
 pub const CONTROL_LABEL_SLACK: u32 = 3;
+
+/// Titles of recommendation sections: the carousels and lists a shop or
+/// a publisher puts after the content (matched in short texts, ASCII
+/// case-insensitively, as substrings). The section under such a title
+/// goes when it is cards (links or images), not prose.
+pub const RECOMMENDATION_TITLES: &[&str] = &[
+    "you may also like", "you might also like", "you may like", "you might like",
+    "also viewed", "also bought", "also purchased", "customers also", "people also",
+    "similar items", "similar products", "related products", "related items",
+    "recommended for you", "recommended products", "frequently bought together",
+    "recently viewed", "sponsored products", "more from this seller", "more to explore",
+    "related articles", "related posts", "related stories", "related content",
+    "more stories", "more articles", "read next", "up next", "recommended reading",
+    "popular posts", "most popular", "trending now",
+];
+/// A recommendation title is short (bytes of its trimmed text).
+pub const RECOMMENDATION_TITLE_MAX_BYTES: usize = 60;
+/// Its section is cards: at least this link density ...
+pub const RECOMMENDATION_MIN_LINK_DENSITY: f32 = 0.3;
+/// ... or at least this many images.
+pub const RECOMMENDATION_MIN_IMAGES: u32 = 2;

@@ -721,3 +721,19 @@ fn issue_12_product_reviews_go_review_articles_stay() {
     let a = clean(&format!("<html><body>{body}</body></html>"), &Options::default()).unwrap();
     assert!(a.text_content.contains("Verified Buyer 3"), "{:?}", a.text_content);
 }
+
+/// Issue 12 (product and article chrome): a recommendation carousel
+/// under its title ("Customers also viewed") goes; a section of prose
+/// whose heading happens to say "related" stays.
+#[test]
+fn issue_12_recommendation_sections_go() {
+    let desc = "<p>A light trail shoe with a rock plate, a grippy outsole and a roomy toe box for long days on rough ground.</p>";
+    let card = |n: u32| format!("<li><a href='/p/{n}'><img src='{n}.jpg'>Road shoe model {n}</a><span>$89</span></li>");
+    let cards: String = (1..=5).map(card).collect();
+    let prose = "<p>The outsole compound is the same one the brand uses on its mountain boots, and it is sticky on wet rock.</p>";
+    let html = format!("<html><body><main><h1>Trail shoe</h1>{}<section><div class='head'><h2>Customers also viewed</h2></div><ul>{cards}</ul></section>\
+                        <section><h2>Related technology</h2>{prose}{prose}</section></main></body></html>", desc.repeat(5));
+    let a = clean(&html, &Options::default()).unwrap();
+    assert!(a.text_content.contains("rock plate") && a.text_content.contains("sticky on wet rock"), "{:?}", a.text_content);
+    assert!(!a.text_content.contains("Road shoe model 3") && !a.text_content.contains("Customers also viewed"), "{:?}", a.text_content);
+}

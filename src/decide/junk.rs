@@ -286,7 +286,44 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
             drop.set(i, d);
         }
     }
+    recommendation_sections(els, &live, guard, drop);
     left
+}
+
+/// A section under a recommendation title ("You may also like",
+/// "Customers also viewed", "Related articles"): from the title, the
+/// wrappers holding only it, then the first block that holds more — the
+/// cards — when the title opens it (no text before it) and it is not
+/// prose: mostly links or images, no more paragraph text than a widget.
+fn recommendation_sections(els: &[El], live: &[Agg], guard: &Guard, drop: &mut Drops) {
+    let n = els.len();
+    let mut gone = vec![false; n];
+    for i in 0..n {
+        let p = els[i].parent;
+        gone[i] = drop[i].is_some() || (p != NONE && gone[p as usize]);
+    }
+    for t in 0..n {
+        if els[t].flags & flag::RECOMMEND_TITLE == 0 || gone[t] || live[t].text as usize > R::RECOMMENDATION_TITLE_MAX_BYTES {
+            continue;
+        }
+        let mut c = els[t].parent;
+        while c != NONE && live[c as usize].text <= live[t].text + R::CONTROL_LABEL_SLACK {
+            c = els[c as usize].parent;
+        }
+        if c == NONE || gone[c as usize] || !is_container(els[c as usize].tag) || !guard.allows(c as usize) {
+            continue;
+        }
+        let ci = c as usize;
+        let before: u32 = (ci + 1..t).map(|j| els[j].own_text).sum();
+        let a = &live[ci];
+        let cards = a.link_density() >= R::RECOMMENDATION_MIN_LINK_DENSITY || a.img >= R::RECOMMENDATION_MIN_IMAGES;
+        if before == 0 && cards && a.ptext <= R::WIDGET_MAX_CHARS {
+            drop.set(ci, drop_of(Category::Related, "recommendation section"));
+            // Its subtree (the run of deeper ordinals after it) is gone.
+            let end = ci + 1 + els[ci + 1..].iter().take_while(|e| e.depth > els[ci].depth).count();
+            gone[ci..end].iter_mut().for_each(|g| *g = true);
+        }
+    }
 }
 
 /// Per element: how many of its children are link lists and their text,

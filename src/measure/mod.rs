@@ -469,6 +469,7 @@ fn wording_flags(s: &str, el_flags: u32) -> u32 {
             words::CONSENT => add |= flag::CONSENT_WORD,
             words::RATING => add |= flag::RATING_WORD,
             words::NEWSLETTER => add |= flag::NEWSLETTER_WORD,
+            words::RECOMMEND if tb.len() <= rules::RECOMMENDATION_TITLE_MAX_BYTES => add |= flag::RECOMMEND_TITLE,
             words::BUTTON if buttonish && (pos == 0 || !tb[pos - 1].is_ascii_alphanumeric()) => add |= flag::CONSENT_BUTTON,
             _ => {}
         }

@@ -12,6 +12,7 @@ pub(super) mod words {
     pub const RATING: u8 = 1;
     pub const NEWSLETTER: u8 = 2;
     pub const BUTTON: u8 = 3;
+    pub const RECOMMEND: u8 = 4;
 }
 
 /// SIMD finders for consent wording: it is searched in *all* visible
@@ -39,6 +40,7 @@ pub(super) fn short_text_matcher() -> &'static Matcher {
             (words::RATING, rules::RATING_WORDS),
             (words::NEWSLETTER, rules::NEWSLETTER_WORDS),
             (words::BUTTON, rules::CONSENT_BUTTON_WORDS),
+            (words::RECOMMEND, rules::RECOMMENDATION_TITLES),
         ])
     })
 }
