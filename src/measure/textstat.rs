@@ -101,7 +101,7 @@ pub(super) fn is_ad_label(t: &str) -> bool {
 
 /// Counts characters (whitespace runs as one) and commas.
 ///
-/// Three counting passes the compiler turns into SIMD loops, instead of
+/// One counting pass the compiler turns into a SIMD loop, instead of
 /// one byte-by-byte state machine: this runs over all visible text of
 /// the page. `count_text_naive` (in the tests) is the reference it is tested against.
 pub(super) fn count_text(s: &str, last_ws: bool) -> (u32, u32, bool) {
@@ -109,15 +109,26 @@ pub(super) fn count_text(s: &str, last_ws: bool) -> (u32, u32, bool) {
     let Some(&last) = b.last() else { return (0, 0, last_ws) };
     // Byte compares, not a `matches!` the compiler turns into a lookup.
     let ws = |c: u8| (c == b' ') | (c == b'\t') | (c == b'\n') | (c == b'\r') | (c == 0x0c);
-    // Each count is summed as `u8` over at most 255 bytes (32 lanes at a
-    // time, not the 4 of a `usize` sum), then added up.
-    let count = |f: &dyn Fn(&[u8]) -> u8| b.chunks(255).map(|c| usize::from(f(c))).sum::<usize>();
-    // UTF-8 continuation bytes are counted with their lead byte.
-    let chars = count(&|c| c.iter().map(|&c| u8::from(c & 0xC0 != 0x80)).sum());
+    // One pass over the byte pairs (previous, current), the three counts
+    // summed as `u8` over at most 255 pairs (32 lanes at a time, not the 4
+    // of a `usize` sum); the first byte is counted on its own.
+    let first = b[0];
+    let mut chars = usize::from(first & 0xC0 != 0x80);
     // A whitespace byte right after whitespace adds nothing.
-    let folded = b[1..].chunks(255).zip(b.chunks(255)).map(|(c, p)| usize::from(p.iter().zip(c).map(|(&p, &c)| u8::from(ws(p) & ws(c))).sum::<u8>())).sum::<usize>()
-        + usize::from(last_ws && ws(b[0]));
-    let mut commas = count(&|c| c.iter().map(|&c| u8::from(c == b',')).sum()) as u32;
+    let mut folded = usize::from(last_ws && ws(first));
+    let mut commas = u32::from(first == b',');
+    for (cur, prev) in b[1..].chunks(255).zip(b.chunks(255)) {
+        let (mut ch, mut fo, mut co) = (0u8, 0u8, 0u8);
+        for (&p, &c) in prev.iter().zip(cur) {
+            // UTF-8 continuation bytes are counted with their lead byte.
+            ch += u8::from(c & 0xC0 != 0x80);
+            fo += u8::from(ws(p) & ws(c));
+            co += u8::from(c == b',');
+        }
+        chars += usize::from(ch);
+        folded += usize::from(fo);
+        commas += u32::from(co);
+    }
     // Full-width and Arabic commas (CJK/Arabic prose has no ASCII ones).
     if chars < b.len() {
         commas += wide_commas(b);

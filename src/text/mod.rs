@@ -159,47 +159,36 @@ pub(crate) fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        // An all-ASCII block: words start where a non-space follows a
-        // space, counted over byte pairs (a loop the compiler vectorizes).
-        let end = (i + 64).min(b.len());
-        let block = &b[i..end];
-        if block.is_ascii() {
-            // `is_ascii_whitespace` as byte compares, summed as `u8` (at
-            // most 63 starts): both vectorize.
-            let ws = |c: u8| (c == b' ') | (c == b'\t') | (c == b'\n') | (c == 0x0c) | (c == b'\r');
-            let starts: u8 = block.iter().zip(&block[1..]).map(|(&p, &c)| u8::from(ws(p) & !ws(c))).sum();
-            n += usize::from(!in_word && !ws(block[0])) + usize::from(starts);
-            in_word = !ws(block[block.len() - 1]);
-            i = end;
+        let c = b[i];
+        if c < 0x80 {
+            // ASCII fast path.
+            if c.is_ascii_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                n += 1;
+                in_word = true;
+            }
+            i += 1;
+            // The rest of an ASCII word, one compare a byte (printable
+            // ASCII other than the space is never whitespace).
+            while in_word && i < b.len() && b[i].wrapping_sub(0x21) < 0x5E {
+                i += 1;
+            }
             continue;
         }
-        while i < end {
-            i = word_count_char(s, i, &mut n, &mut in_word);
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        i += ch.len_utf8();
+        if is_cjk(ch) {
+            n += 1;
+            in_word = false;
+        } else if ch.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            n += 1;
+            in_word = true;
         }
     }
     n
-}
-
-/// One character of [`word_count`] at byte `i`; returns where the next one starts.
-fn word_count_char(s: &str, i: usize, n: &mut usize, in_word: &mut bool) -> usize {
-    let c = s.as_bytes()[i];
-    let (ch, len) = if c < 0x80 {
-        (c as char, 1)
-    } else {
-        let ch = s[i..].chars().next().unwrap_or(' ');
-        (ch, ch.len_utf8())
-    };
-    let ws = if c < 0x80 { c.is_ascii_whitespace() } else { ch.is_whitespace() };
-    if c >= 0x80 && is_cjk(ch) {
-        *n += 1;
-        *in_word = false;
-    } else if ws {
-        *in_word = false;
-    } else if !*in_word {
-        *n += 1;
-        *in_word = true;
-    }
-    i + len
 }
 
 fn is_cjk(c: char) -> bool {
