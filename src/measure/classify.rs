@@ -68,9 +68,22 @@ pub(super) fn token_table() -> &'static FastMap<&'static str, (Category, &'stati
 }
 
 
-/// Splits a lowercased class/id string into tokens.
+/// Splits a lowercased class/id string into tokens: the runs of ASCII
+/// letters and digits. Scanned as bytes (a `char` split decoded every
+/// character); a non-ASCII character's bytes separate like the character.
 pub(super) fn tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_ascii_alphanumeric())).filter(|t| !t.is_empty())
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        (start < i).then(|| &s[start..i])
+    })
 }
 
 /// Junk hits of one class/id string, by kind (first hit of each).
@@ -190,3 +203,12 @@ pub(super) fn classify(joined: &str, class_len: usize, add: &[String], rm: &[Str
     ClassResult { unlikely: has(both, list::UNLIKELY) && !has(both, list::MAYBE), flags, weight, junk }
 }
 
+
+#[cfg(test)]
+#[test]
+fn tokens_are_the_ascii_alphanumeric_runs() {
+    for s in ["", "a", "  post-body main_2 ", "--x--", "café-menu über", "a\u{a0}b", "nav123 x"] {
+        let want: Vec<&str> = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).collect();
+        assert_eq!(tokens(s).collect::<Vec<_>>(), want, "{s:?}");
+    }
+}

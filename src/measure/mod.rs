@@ -25,7 +25,7 @@ use crate::rules;
 use crate::Options;
 use classify::{classify, ClassResult, CLASS_CACHE_MAX};
 use style::{style_fixed, style_hidden};
-use textstat::{consent_finders, count_text, has_sentence_end, is_ad_label, is_control_label, short_text_matcher, trim, words};
+use textstat::{consent_finders, count_text, has_sentence_end, is_ad_label, is_control_label, short_text_matcher, trim, wording_matcher, words};
 
 
 pub(crate) struct MeasureVisitor {
@@ -464,7 +464,8 @@ fn wording_flags(s: &str, el_flags: u32) -> u32 {
     }
     let buttonish = el_flags & (flag::BUTTON | flag::IN_LINK) != 0 && t.len() <= rules::BUTTON_LABEL_MAX_BYTES;
     let tb = t.as_bytes();
-    short_text_matcher().find(tb, |id, _, pos| {
+    let matcher = if buttonish { short_text_matcher() } else { wording_matcher() };
+    matcher.find(tb, |id, _, pos| {
         match id {
             words::CONSENT => add |= flag::CONSENT_WORD,
             words::RATING => add |= flag::RATING_WORD,

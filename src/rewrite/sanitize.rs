@@ -212,7 +212,9 @@ pub(super) fn push_capped(buf: &mut String, s: &str, cap: usize) {
 /// control would produce a live `javascript:` URL.
 pub(super) fn strip_controls(s: &str) -> String {
     let is_control = |c: char| matches!(c as u32, 1..=8 | 0x0B | 0x0E..=0x1F | 0x7F);
-    if !s.contains(is_control) {
+    // The controls are ASCII, so a byte scan finds them (UTF-8 never
+    // carries an ASCII byte inside another character).
+    if !s.bytes().any(|b| is_control(char::from(b))) {
         return s.to_string(); // the usual case: one copy, no char-by-char rebuild
     }
     s.chars().filter(|&c| !is_control(c)).collect()

@@ -45,6 +45,11 @@ impl TextBuilder {
         let mut start = 0;
         while i < b.len() {
             let c = b[i];
+            // Printable ASCII other than the space (most bytes): one compare.
+            if c.wrapping_sub(0x21) < 0x5E {
+                i += 1;
+                continue;
+            }
             let ws_len = if c < 0x80 {
                 usize::from(matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
             } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
@@ -55,7 +60,12 @@ impl TextBuilder {
             } else {
                 0
             };
-            if ws_len == 0 {
+            // A lone ASCII space between two words folds to itself: it
+            // stays in the run, so a sentence is copied whole instead of
+            // one `push_str` per word. (A following lead byte of a Unicode
+            // space takes the general path.)
+            let lone = c == b' ' && start < i && b.get(i + 1).is_some_and(|&n| n > b' ' && !matches!(n, 0xC2 | 0xE1 | 0xE2 | 0xE3));
+            if ws_len == 0 || lone {
                 i += 1;
                 continue;
             }
@@ -64,6 +74,11 @@ impl TextBuilder {
             }
             self.ws();
             i += ws_len;
+            // The rest of an ASCII whitespace run (indentation between
+            // tags) owes the same one space.
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                i += 1;
+            }
             start = i;
         }
         if start < b.len() {
@@ -154,6 +169,11 @@ pub(crate) fn word_count(s: &str) -> usize {
                 in_word = true;
             }
             i += 1;
+            // The rest of an ASCII word, one compare a byte (printable
+            // ASCII other than the space is never whitespace).
+            while in_word && i < b.len() && b[i].wrapping_sub(0x21) < 0x5E {
+                i += 1;
+            }
             continue;
         }
         let ch = s[i..].chars().next().unwrap_or(' ');
@@ -193,3 +213,70 @@ pub(crate) fn text_similarity(a: &str, b: &str) -> f32 {
     1.0 - uniq_len as f32 / all_len as f32
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::{word_count, TextBuilder};
+
+    /// The character-at-a-time definition of [`word_count`].
+    fn word_count_naive(s: &str) -> usize {
+        let (mut n, mut in_word) = (0, false);
+        for ch in s.chars() {
+            if super::is_cjk(ch) {
+                n += 1;
+                in_word = false;
+            } else if ch.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        }
+        n
+    }
+
+    /// Inline text folded the slow way: every whitespace run is one space.
+    fn push_naive(parts: &[&str]) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for p in parts {
+            for ch in p.chars() {
+                if ch.is_whitespace() || ch == '\u{200b}' {
+                    space = !out.is_empty();
+                } else {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    out.push(ch);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_count_blocks_agree_with_chars() {
+        let long = "word ".repeat(30) + "café\u{a0}au lait " + &"x".repeat(70) + " 日本語のテキスト end";
+        for s in ["", " ", "a", " a b  c ", "a\u{2003}b", "日本 語", &long, &long[5..], &format!("{}é", "ab ".repeat(22))] {
+            assert_eq!(word_count(s), word_count_naive(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn push_keeps_lone_spaces_and_folds_runs() {
+        let cases: &[&[&str]] = &[
+            &["one two  three\u{a0}four\u{200b}five"],
+            &["a b", " c", "d e "],
+            &[" lead", "trail ", " x y\u{2009}z w"],
+            &["a \u{a0}b", "c\u{3000}d e"],
+        ];
+        for parts in cases {
+            let mut t = TextBuilder::default();
+            for p in *parts {
+                t.push(p);
+            }
+            assert_eq!(t.finish(), push_naive(parts), "{parts:?}");
+        }
+    }
+}
