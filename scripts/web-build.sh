@@ -7,7 +7,8 @@
 # Environment:
 #   DECLUTTER_WASM_OPT   optimisation preset (default "2"):
 #                          2      rustc opt-level 2 everywhere (encoding_rs "s",
-#                                 Cargo.toml), wasm-opt -O3: the shipped build.
+#                                 Cargo.toml), LLVM inline threshold 100,
+#                                 wasm-opt -O3: the shipped build.
 #                                 7 KiB gzip smaller than 3 at the same speed
 #                                 (A/B in BENCHMARKS.md, "wasm size and A/B
 #                                 throughput"): LLVM's -O3 inlines more, and
@@ -36,7 +37,12 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$(dirname "$MANIFEST")/target}"
 cargo_args=(build --release --target wasm32-unknown-unknown --lib
             --no-default-features --features serde --manifest-path "$MANIFEST")
 case "$PRESET" in
-  2)     export CARGO_PROFILE_RELEASE_OPT_LEVEL=2; WASM_OPT_LEVEL=-O3 ;;
+  2)     export CARGO_PROFILE_RELEASE_OPT_LEVEL=2; WASM_OPT_LEVEL=-O3
+         # LLVM's inliner at threshold 100 instead of opt-level 2's 225
+         # (appended to .cargo/config.toml's wasm rustflags): -7.2 KiB gzip,
+         # and fewer instructions per clean() than 225 (BENCHMARKS.md,
+         # "wasm size and A/B throughput"; 50: -0.4 KiB more, 25: -4.1).
+         cargo_args+=(--config 'target.wasm32-unknown-unknown.rustflags=["-C","llvm-args=-inline-threshold=100"]') ;;
   3)     export CARGO_PROFILE_RELEASE_OPT_LEVEL=3; WASM_OPT_LEVEL=-O3 ;;
   z)     export CARGO_PROFILE_RELEASE_OPT_LEVEL=z; WASM_OPT_LEVEL=-Oz ;;
   mixed) export CARGO_PROFILE_RELEASE_OPT_LEVEL=3; WASM_OPT_LEVEL=-O3
