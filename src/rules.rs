@@ -788,6 +788,10 @@ pub const RECOMMENDATION_TITLES: &[&str] = &[
     "more stories", "more articles", "read next", "up next", "recommended reading",
     "popular posts", "most popular", "trending now",
 ];
+/// An unlikely class word takes a table only up to this much text: a
+/// layout table of page chrome is small, a data table of a list article
+/// is the article (`<table class="wikitable sortable sticky-header">`).
+pub const UNLIKELY_TABLE_MAX_CHARS: u32 = 2000;
 /// A recommendation title is short (bytes of its trimmed text).
 pub const RECOMMENDATION_TITLE_MAX_BYTES: usize = 60;
 /// Its section is cards: at least this link density ...

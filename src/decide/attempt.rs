@@ -78,7 +78,7 @@ pub(super) fn pre_remove(doc: &Doc, at: Attempt, title: &str, raw_text: &[u32], 
         } else if let Some(b) = out.byline.is_none().then(|| byline_of(doc, i, raw_text)).flatten() {
             out.byline = Some(b);
             drop_of(Category::Boilerplate, "author line (moved to byline)")
-        } else if let Some(d) = at.strip_unlikely.then(|| unlikely(e)).flatten() {
+        } else if let Some(d) = at.strip_unlikely.then(|| unlikely(e, raw_text[i])).flatten() {
             d
         } else if let Some(fuller) = (!title_removed).then(|| repeats_title(doc, i, title)).flatten() {
             title_removed = true;
@@ -107,8 +107,12 @@ fn byline_of(doc: &Doc, i: usize, raw_text: &[u32]) -> Option<String> {
 }
 
 /// Readability's unlikely candidates (class/id) and page-chrome roles.
-fn unlikely(e: &El) -> Option<Option<super::Drop>> {
-    if e.flags & flag::UNLIKELY != 0 && e.flags & (flag::IN_TABLE | flag::IN_CODE) == 0 && e.tag != Tag::ARTICLE {
+/// A table is content as its cells are (Readability spares what is inside
+/// a table): a class word on a big table itself (`wikitable sortable
+/// sticky-header` around 18,000 bytes of laureates) is styling.
+fn unlikely(e: &El, text: u32) -> Option<Option<super::Drop>> {
+    let big_table = e.tag == Tag::TABLE && text > R::UNLIKELY_TABLE_MAX_CHARS;
+    if e.flags & flag::UNLIKELY != 0 && e.flags & (flag::IN_TABLE | flag::IN_CODE) == 0 && e.tag != Tag::ARTICLE && !big_table {
         let cat = e.junk.map_or(Category::Boilerplate, |j| j.0);
         return Some(drop_of(cat, "unlikely candidate (class/id)"));
     }

@@ -382,8 +382,12 @@ fn phase2_rule(e: &El, a: &Agg, parent: Option<(&El, &Agg)>) -> Option<super::Dr
     {
         return drop_of(Category::Boilerplate, "interface control label");
     }
-    if a.flags & flag::RATING_WORD != 0 && a.text <= R::WIDGET_MAX_CHARS && is_container(e.tag) {
-        let parent_small = parent_is(&|pe, pa| pa.text <= R::WIDGET_MAX_CHARS && pa.flags & flag::RATING_WORD != 0 && is_container(pe.tag));
+    // A table row or a list item is a record (a book in a ranked list,
+    // a product in a grid): its rating widget is one of its cells, so the
+    // climb to the outermost small block stops below it.
+    let rating_block = |t: Tag| is_container(t) && !matches!(t, Tag::TR | Tag::LI);
+    if a.flags & flag::RATING_WORD != 0 && a.text <= R::WIDGET_MAX_CHARS && rating_block(e.tag) {
+        let parent_small = parent_is(&|pe, pa| pa.text <= R::WIDGET_MAX_CHARS && pa.flags & flag::RATING_WORD != 0 && rating_block(pe.tag));
         if !parent_small && (a.flags & flag::BUTTON != 0 || a.input > 0 || a.text <= R::RATING_MAX_CHARS) {
             return drop_of(Category::Rating, "asks to rate the article");
         }

@@ -228,7 +228,13 @@ impl MeasureVisitor {
                         *flags |= flag::FIXED;
                     }
                 }
-                b"aria-hidden" => {
+                // `aria-hidden` hides from screen readers, not from the eye.
+                // On a link it is the card pattern: `<a href=… aria-hidden=
+                // "true" tabindex="-1">` around the thumbnail or the summary
+                // repeats the title's link for sighted users only, and its
+                // text is the card's summary. Menus and dialogs are hidden
+                // on their containers, so those still count.
+                b"aria-hidden" if tag != Tag::A => {
                     if vb.trim_ascii() == b"true" {
                         *flags |= flag::HIDDEN;
                     }
