@@ -31,7 +31,7 @@ pub(super) fn mark_junk(doc: &Doc, o: &Options, raw: Vec<Agg>, stated: Option<Pa
     // still "contains the word subscribe" and takes the article's text with it.
     // Free the first totals before the second ones (peak memory on huge pages).
     std::mem::drop(raw);
-    Some(phase2(doc, &guard, drop))
+    Some(phase2(doc, &guard, stated == Some(PageType::Product), drop))
 }
 
 /// The page's paragraph-ish text: a junk rule may never take more than
@@ -232,7 +232,7 @@ fn phase1_rule(e: &El, a: &Agg, guard: bool, naming: &[u16], comments_are_chrome
 /// Phase 2: ad labels, rating and newsletter widgets, subscription
 /// offers, link lists — on the totals of what phase 1 left.
 /// Returns the text of the top-level elements left after phase 1.
-fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
+fn phase2(doc: &Doc, guard: &Guard, product: bool, drop: &mut Drops) -> u32 {
     let els = &doc.els;
     let n = els.len();
     let mut gone = vec![false; n];
@@ -247,6 +247,14 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
     // Inside a link list found to be the page's content: its own sub-lists
     // (the `<ul>` in an index's column) are content too.
     let mut content = vec![false; n];
+    // The nearest `<main>` above each element (NONE: none).
+    let mut main_of = vec![NONE; n];
+    for i in 0..n {
+        let p = els[i].parent;
+        if p != NONE {
+            main_of[i] = if els[p as usize].tag == Tag::MAIN { p } else { main_of[p as usize] };
+        }
+    }
     for i in 0..n {
         let p = els[i].parent;
         if p != NONE && content[p as usize] {
@@ -275,6 +283,12 @@ fn phase2(doc: &Doc, guard: &Guard, drop: &mut Drops) -> u32 {
             // columns (a menu is one list, not a run of them).
             let (lists, text) = if p == NONE { (0, 0) } else { groups[p as usize] };
             let page_content = page_content || (lists >= R::LINKLIST_GROUP_MIN_LISTS && text as f32 > list_limit);
+            // Or it is most of the page's declared main content: a
+            // category page's `<main>` is its lists of links, whatever
+            // menus the page has around it. Not on a page that states it
+            // is one product: there such lists are the shop's suggestions.
+            let m = main_of[i];
+            let page_content = page_content || (!product && m != NONE && a.text as f32 > live[m as usize].text as f32 * R::LINKLIST_MAX_PAGE_SHARE);
             let link_list = is_list[i];
             content[i] = link_list && page_content;
             (link_list && !page_content).then(|| {
